@@ -153,7 +153,7 @@ class Context implements RuleContext {
   }
 
   get policies(): PolicyDocument[] {
-    this.policyView ??= extractPolicies({ kind: this.kind, root: this.root, template: this.kind === 'serverless' ? undefined : this.template, serverless: this.serverless, fileLabel: this.path });
+    this.policyView ??= extractPolicies({ kind: this.kind, root: this.root, template: this.kind === 'serverless' ? undefined : this.template, serverless: this.serverless, fileLabel: undefined });
     return this.policyView;
   }
 
