@@ -189,7 +189,7 @@ export class Editor {
     const arg = value.argument;
     // YAML allows one tag per node: a nested intrinsic is written in long form.
     if (arg instanceof Intrinsic) return `${tag} ${this.renderFlow(longForm(arg))}`;
-    if (!isCollection(arg)) return `${tag} ${this.scalar(arg)}`;
+    if (!isCollection(arg)) return `${tag} ${this.scalar(arg, mode === 'flow')}`;
     if (mode === 'flow' || Array.isArray(arg) && arg.every((a) => !isCollection(a))) return `${tag} ${this.renderFlow(arg)}`;
     return `${tag}${this.lines.eol}${this.renderBlock(arg, (mode === 'item' ? indent : indent + this.indentUnit))}`;
   }
