@@ -120,7 +120,8 @@ describe('guardpost lint', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     const validate = ajv.compile(schema);
-    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const valid = (validate as (data: unknown) => boolean)(log);
+    assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     const run0 = log.runs[0];
     const rule = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'iam/wildcard-action');
     assert.match(rule.helpUri, /docs\/rules\/iam\/wildcard-action\.md$/);
