@@ -4,7 +4,7 @@
  * role's `Policies`, a SAM function or serverless.yml.
  */
 import { asList, get, getMap, getPath, literalString, type MapNode, type Node } from '../ast';
-import { valueOf, type Value } from '../intrinsics';
+import { isIntrinsic, listAlternatives, stringPattern, valueOf, type Value } from '../intrinsics';
 import type { FileKind } from '../types';
 import type { ServerlessService } from './serverless';
 import type { Resource, Template } from './template';
@@ -55,6 +55,38 @@ export interface PolicyDocument {
   location: string;
   /** The template the document belongs to, when it is in one (for resolving !Ref, !GetAtt). */
   template: Template | undefined;
+  /**
+   * For identity policies: who receives the permissions, as logical IDs (role, user, group, SAM
+   * function) or serverless names (`role of service orders`, `function resize`). Empty when unknown.
+   */
+  principals: string[];
+}
+
+/** A managed policy attached by name or ARN (`ManagedPolicyArns`, SAM `Policies`, serverless `managedPolicies`). */
+export interface ManagedPolicyRef {
+  node: Node;
+  value: Value;
+  /** The policy's name when it can be read: `AdministratorAccess` from `arn:aws:iam::aws:policy/AdministratorAccess` or a `!Sub` of it. */
+  name: string | undefined;
+  /** True for AWS managed policies (`arn:<partition>:iam::aws:policy/...`, or a bare SAM name). */
+  awsManaged: boolean;
+  owner: string | undefined;
+  ownerType: string | undefined;
+  location: string;
+}
+
+/** A SAM policy template (`DynamoDBCrudPolicy: {TableName: !Ref Table}`): scoped by construction. */
+export interface SamPolicyTemplate {
+  keyNode: Node;
+  name: string;
+  parameters: Node;
+  owner: string;
+  location: string;
+}
+
+export interface PolicyAttachments {
+  managed: ManagedPolicyRef[];
+  samTemplates: SamPolicyTemplate[];
 }
 
 /** Resource types whose property holds one policy document. */
@@ -108,14 +140,20 @@ function fromTemplate(template: Template, out: PolicyDocument[]): void {
     if (!type) continue;
     for (const { property, kind } of DOCUMENT_PROPERTIES[type] ?? []) {
       const node = getPath(resource.properties, property.split('.'));
-      if (node) out.push(makeDocument(node, kind, resource.logicalId, type, `${property} of ${type} ${resource.logicalId}`, template));
+      if (!node) continue;
+      const doc = makeDocument(node, kind, resource.logicalId, type, `${property} of ${type} ${resource.logicalId}`, template);
+      if (kind === 'identity') doc.principals = attachedPrincipals(resource);
+      if (kind === 'trust') doc.principals = [resource.logicalId];
+      out.push(doc);
     }
     if (INLINE_POLICY_LISTS.has(type)) {
       asList(get(resource.properties, 'Policies')).forEach((policy, i) => {
         const doc = get(policy, 'PolicyDocument');
         if (!doc) return;
         const name = literalString(get(policy, 'PolicyName')) ?? `#${i + 1}`;
-        out.push(makeDocument(doc, 'identity', resource.logicalId, type, `policy '${name}' of ${type} ${resource.logicalId}`, template));
+        const document = makeDocument(doc, 'identity', resource.logicalId, type, `policy '${name}' of ${type} ${resource.logicalId}`, template);
+        document.principals = [resource.logicalId];
+        out.push(document);
       });
     }
     if (SAM_POLICY_HOLDERS.has(type)) samPolicies(template, resource, out);
@@ -130,7 +168,9 @@ function samPolicies(template: Template, resource: Resource, out: PolicyDocument
   const items = effective.node.kind === 'map' && get(effective.node, 'Statement') ? [effective.node] : asList(effective.node);
   for (const item of items) {
     if (item.kind === 'map' && get(item, 'Statement') !== undefined) {
-      out.push(makeDocument(item, 'identity', resource.logicalId, resource.type, where, template));
+      const doc = makeDocument(item, 'identity', resource.logicalId, resource.type, where, template);
+      doc.principals = [resource.logicalId];
+      out.push(doc);
     }
   }
 }
@@ -141,12 +181,20 @@ function fromServerless(service: ServerlessService, out: PolicyDocument[]): void
     { node: service.providerValue('iamRoleStatements'), where: 'provider.iamRoleStatements', kind: 'identity' as const },
     { node: service.providerValue('apiGateway', 'resourcePolicy'), where: 'provider.apiGateway.resourcePolicy', kind: 'resource' as const },
   ];
+  const serviceRole = `role of service ${service.serviceName ?? ''}`.trim();
   for (const { node, where, kind } of statements) {
-    if (node) out.push(makeDocument(node, kind, service.serviceName, undefined, where, service.resources));
+    if (!node) continue;
+    const doc = makeDocument(node, kind, service.serviceName, undefined, where, service.resources);
+    if (kind === 'identity') doc.principals = [serviceRole];
+    out.push(doc);
   }
   for (const fn of service.functions) {
     const node = get(fn.node, 'iamRoleStatements');
-    if (node) out.push(makeDocument(node, 'identity', fn.name, undefined, `iamRoleStatements of function ${fn.name}`, service.resources));
+    if (!node) continue;
+    // serverless-iam-roles-per-function: the function gets its own role.
+    const doc = makeDocument(node, 'identity', fn.name, undefined, `iamRoleStatements of function ${fn.name}`, service.resources);
+    doc.principals = [`function ${fn.name}`];
+    out.push(doc);
   }
   if (service.resources) fromTemplate(service.resources, out);
 }
@@ -160,7 +208,7 @@ function makeDocument(
   location: string,
   template: Template | undefined,
 ): PolicyDocument {
-  const doc: PolicyDocument = { node, statements: [], kind, owner, ownerType, location, template };
+  const doc: PolicyDocument = { node, statements: [], kind, owner, ownerType, location, template, principals: [] };
   let statementNodes: Node[];
   if (node.kind === 'map' && !node.tag) {
     const statement = get(node, 'Statement');
@@ -198,4 +246,88 @@ function makeStatement(node: MapNode, index: number, document: PolicyDocument): 
 function element(node: Node | undefined): PolicyElement | undefined {
   if (!node) return undefined;
   return { node, items: asList(node).map((n) => ({ node: n, value: valueOf(n) })) };
+}
+
+/** `AWS::IAM::Policy` / `ManagedPolicy`: the roles, users and groups it is attached to, by logical ID when referenced. */
+function attachedPrincipals(resource: Resource): string[] {
+  const out: string[] = [];
+  for (const key of ['Roles', 'Users', 'Groups']) {
+    for (const item of asList(get(resource.properties, key))) {
+      const v = valueOf(item);
+      if (v.kind === 'ref') out.push(v.target);
+      else if (v.kind === 'literal' && typeof v.value === 'string') out.push(v.value);
+    }
+  }
+  return out;
+}
+
+const AWS_MANAGED_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|\$\{AWS::Partition\}):iam::aws:policy\/(?:.*\/)?([^/]+)$/;
+
+/** The managed policy an ARN, SAM name or `!Sub` names. */
+function managedRef(node: Node, owner: string | undefined, ownerType: string | undefined, location: string): ManagedPolicyRef {
+  const value = valueOf(node);
+  let text: string | undefined;
+  if (value.kind === 'literal' && typeof value.value === 'string') text = value.value;
+  else if (value.kind === 'sub' || value.kind === 'function') text = stringPattern(node);
+  let name: string | undefined;
+  let awsManaged = false;
+  if (text !== undefined) {
+    const m = AWS_MANAGED_ARN.exec(text);
+    if (m) {
+      name = m[1];
+      awsManaged = true;
+    } else if (!text.startsWith('arn:') && !text.includes('$') && /^[\w+=,.@-]+$/.test(text)) {
+      // SAM accepts a bare AWS managed policy name.
+      name = text;
+      awsManaged = ownerType?.startsWith('AWS::Serverless::') ?? false;
+    } else {
+      const slash = text.lastIndexOf('/');
+      if (slash !== -1 && !text.slice(slash + 1).includes('$')) name = text.slice(slash + 1);
+    }
+  }
+  return { node, value, name, awsManaged, owner, ownerType, location };
+}
+
+/**
+ * Managed policies and SAM policy templates attached anywhere in the document: `ManagedPolicyArns`
+ * of roles, users and groups; SAM function/state machine `Policies` (names, ARNs, templates; Globals
+ * too); serverless `provider.iam.role.managedPolicies` and `resources`.
+ */
+export function extractAttachments(input: { template?: Template; serverless?: ServerlessService }): PolicyAttachments {
+  const out: PolicyAttachments = { managed: [], samTemplates: [] };
+  const fromTemplateAttachments = (template: Template): void => {
+    for (const resource of template.resources) {
+      const type = resource.type;
+      if (!type) continue;
+      if (INLINE_POLICY_LISTS.has(type)) {
+        for (const item of listAlternatives(get(resource.properties, 'ManagedPolicyArns'))) {
+          out.managed.push(managedRef(item, resource.logicalId, type, `ManagedPolicyArns of ${type} ${resource.logicalId}`));
+        }
+      }
+      if (SAM_POLICY_HOLDERS.has(type)) {
+        const effective = template.property(resource, 'Policies');
+        if (!effective) continue;
+        const where = `Policies of ${type} ${resource.logicalId}${effective.fromGlobals ? ' (from Globals)' : ''}`;
+        for (const item of listAlternatives(effective.node)) {
+          if (item.kind === 'map' && !item.tag && get(item, 'Statement') === undefined && item.pairs.length === 1) {
+            const pair = item.pairs[0];
+            if (typeof pair.key.value === 'string') {
+              out.samTemplates.push({ keyNode: pair.key, name: pair.key.value, parameters: pair.value, owner: resource.logicalId, location: where });
+            }
+          } else if (item.kind === 'scalar' || isIntrinsic(item)) {
+            out.managed.push(managedRef(item, resource.logicalId, type, where));
+          }
+        }
+      }
+    }
+  };
+  if (input.template) fromTemplateAttachments(input.template);
+  if (input.serverless) {
+    const service = input.serverless;
+    for (const item of listAlternatives(service.providerValue('iam', 'role', 'managedPolicies'))) {
+      out.managed.push(managedRef(item, service.serviceName, undefined, 'provider.iam.role.managedPolicies'));
+    }
+    if (service.resources) fromTemplateAttachments(service.resources);
+  }
+  return out;
 }

@@ -1,15 +1,19 @@
-import { literalString } from '../../core/ast';
 import { replaceWithItems } from '../../core/edit';
-import { alternatives } from '../../core/intrinsics';
-import type { Rule } from '../../core/rule';
+import { expandActionPattern, isPattern, serviceInfo, type AccessLevel } from '../../core/iam/catalog';
+import { countLevels, dangerousSummary, everyActionCounts, exampleAction, levelReplacement, levelsPresent } from '../../core/iam/levels';
+import { elementValues, parameterRelated, whereOf } from '../../core/iam/values';
+import type { FixInput, Rule } from '../../core/rule';
 
-/** Read-only action patterns offered in place of `service:*`. */
-const READ_ONLY_VERBS = ['Get', 'List', 'Describe'];
+/** A one-level fix longer than this would bury the policy; the user is better served listing actions by hand. */
+const MAX_FIX_ITEMS = 30;
+
+/** Which level's fix is preferred: the least powerful that exists. Never a Write or Permissions management one. */
+const PREFERRED_ORDER: AccessLevel[] = ['Read', 'List'];
 
 export const wildcardAction: Rule = {
   meta: {
     id: 'iam/wildcard-action',
-    title: 'Allow statements must not grant every action (`*`) or every action of a service (`service:*`)',
+    title: 'Allow statements must not grant every action (`*`, `service:*`) or a wildcard that includes write or permissions-management actions',
     defaultSeverity: 'warning',
     fixable: true,
     kinds: ['iam-policy', 'cloudformation', 'sam', 'serverless'],
@@ -19,36 +23,57 @@ export const wildcardAction: Rule = {
       if (doc.kind === 'trust') continue;
       for (const statement of doc.statements) {
         if (statement.effect !== 'Allow' || !statement.action) continue;
-        for (const item of statement.action.items) {
-          for (const node of alternatives(item.node)) {
-            const action = literalString(node);
-            if (action === undefined) continue;
-            const where = `${statement.label} of ${doc.location}`;
-            if (action === '*') {
-              context.report({
-                node,
-                resource: doc.owner ?? statement.label,
-                message: `\`Action: "*"\` in ${where} allows every action in every AWS service: list only the actions this principal calls`,
-              });
-              continue;
-            }
-            const m = /^([a-z0-9-]+):\*$/i.exec(action);
-            if (!m) continue;
-            const service = m[1];
-            const readOnly = READ_ONLY_VERBS.map((verb) => `${service}:${verb}*`);
+        for (const value of elementValues(statement.action, doc.template)) {
+          const action = value.text;
+          if (!value.literal || action === undefined || !isPattern(action)) continue;
+          const where = whereOf(statement);
+          const resource = doc.owner ?? statement.label;
+          const related = parameterRelated(value);
+          if (action === '*') {
+            const all = everyActionCounts();
             context.report({
-              node,
-              resource: doc.owner ?? statement.label,
-              message: `\`${action}\` in ${where} allows every ${service} action, including writes and permission changes: list only the actions this principal calls`,
-              fixes: [
-                {
-                  title: `Limit to read-only actions (${readOnly.join(', ')})`,
-                  isPreferred: true,
-                  edits: replaceWithItems(context.editor, statement.action.node, node, readOnly),
-                },
-              ],
+              node: value.node,
+              resource,
+              related,
+              message: `\`Action: "*"\` in ${where} allows every action in every AWS service (${all.total} actions, including ${dangerousSummary(all.counts)}): list only the actions this principal calls`,
             });
+            continue;
           }
+          const colon = action.indexOf(':');
+          if (colon <= 0) continue;
+          const service = action.slice(0, colon);
+          // Unknown services and patterns that match nothing are iam/unknown-action's business.
+          if (!serviceInfo(service)) continue;
+          const expansion = expandActionPattern(action);
+          if (expansion.length === 0) continue;
+          const counts = countLevels(expansion);
+          if (!counts.Write && !counts['Permissions management']) continue;
+          const example = exampleAction(expansion);
+          const everything = action.slice(colon + 1) === '*';
+          const fixes: FixInput[] = [];
+          // Fixes rewrite the list item; a value from a parameter default is fixed at the parameter, by hand.
+          if (!value.parameter) {
+            const levels = levelsPresent(expansion);
+            const preferred = PREFERRED_ORDER.find((l) => levels.includes(l));
+            for (const level of levels) {
+              const items = levelReplacement(expansion, level);
+              if (items.length > MAX_FIX_ITEMS) continue;
+              fixes.push({
+                title: everything ? `Replace with ${service}'s ${level} actions (${items.length === 1 ? items[0] : `${items.length} entries`})` : `Replace with the ${level} actions \`${action}\` matches (${items.length === 1 ? items[0] : `${items.length} entries`})`,
+                isPreferred: level === preferred,
+                edits: value.item === value.node
+                  ? replaceWithItems(context.editor, statement.action.node, value.node, items)
+                  : [context.editor.replaceValue(value.node, items.length === 1 ? items[0] : items)],
+              });
+            }
+          }
+          context.report({
+            node: value.node,
+            resource,
+            related,
+            message: `\`${action}\` in ${where} grants ${expansion.length} actions, including ${dangerousSummary(counts)}${example ? `, e.g. ${example.id}` : ''}: list only the actions this principal calls`,
+            fixes,
+          });
         }
       }
     }
