@@ -60,7 +60,8 @@ export function isWildcardResource(text: string | undefined): boolean {
   if (text === undefined) return false;
   if (text === '*') return true;
   if (!text.startsWith('arn:')) return false;
-  const parts = text.split(':');
+  // `${AWS::Partition}` holds colons of its own: stand each placeholder in for one word first.
+  const parts = text.replace(/\$\{[^}]*\}/g, 'x').split(':');
   if (parts.length < 6) return false;
   const resource = parts.slice(5).join(':');
   return /^[*/]+$/.test(resource);
