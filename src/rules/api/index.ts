@@ -1,3 +1,4 @@
 import type { Rule } from '../../core/rule';
+import { unauthenticatedRoute } from './unauthenticated-route';
 
-export const apiRules: readonly Rule[] = [];
+export const apiRules: readonly Rule[] = [unauthenticatedRoute];

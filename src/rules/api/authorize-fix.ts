@@ -1,0 +1,105 @@
+/**
+ * Fixes that add authorization to a route, one per authorizer the file already defines (else
+ * AWS_IAM), written where the route's source keeps it: AuthorizationType + AuthorizerId, SAM
+ * `Auth.Authorizer`, serverless `authorizer:`.
+ */
+import { getMap, getPair, isMap, literalString, nodeStart, type MapNode, type Node } from '../../core/ast';
+import { Intrinsic, ref, type Editor, type Emit } from '../../core/edit';
+import { intrinsicOf } from '../../core/intrinsics';
+import type { AuthorizerDef, Route } from '../../core/model/routes';
+import type { FixInput, OffsetEdit } from '../../core/rule';
+
+const KIND_WORDS: Record<AuthorizerDef['kind'], string> = { cognito: 'Cognito authorizer', lambda: 'Lambda authorizer', jwt: 'JWT authorizer', iam: 'IAM' };
+
+function title(def: AuthorizerDef): string {
+  return def.kind === 'iam' ? 'Require AWS_IAM (signed requests)' : `Require the ${KIND_WORDS[def.kind]} ${def.name}`;
+}
+
+/** A node rewritten as a value to emit (to copy an authorizer another event uses). */
+export function nodeToEmit(node: Node): Emit {
+  const fn = intrinsicOf(node);
+  if (fn && node.tag) return new Intrinsic(node.tag.slice(1), nodeToEmit(fn.argument));
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(nodeToEmit);
+  const out: { [key: string]: Emit } = {};
+  for (const p of node.pairs) out[String(p.key.value)] = nodeToEmit(p.value);
+  return out;
+}
+
+/** Sets several keys of a map in one go; inserted keys share one edit so they keep their order. */
+export function setPairs(editor: Editor, map: MapNode, values: [string, Emit][]): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  let insert: OffsetEdit | undefined;
+  for (const [key, value] of values) {
+    if (getPair(map, key)) edits.push(editor.setPair(map, key, value));
+    else {
+      const e = editor.insertPair(map, key, value);
+      if (insert && insert.start === e.start) insert.newText += e.newText;
+      else {
+        insert = e;
+        edits.push(e);
+      }
+    }
+  }
+  return edits;
+}
+
+function cfnType(def: AuthorizerDef): string {
+  return def.kind === 'iam' ? 'AWS_IAM' : def.kind === 'cognito' ? 'COGNITO_USER_POOLS' : def.kind === 'jwt' ? 'JWT' : 'CUSTOM';
+}
+
+function edits(route: Route, def: AuthorizerDef, editor: Editor): OffsetEdit[] | undefined {
+  const target = route.target;
+  switch (target.kind) {
+    case 'cfn-route': {
+      const values: [string, Emit][] = [['AuthorizationType', cfnType(def)]];
+      if (def.kind !== 'iam') values.push(['AuthorizerId', ref(def.name)]);
+      return setPairs(editor, target.properties, values);
+    }
+    case 'sam-event': {
+      const name = def.kind === 'iam' ? 'AWS_IAM' : def.name;
+      const auth = getMap(target.properties, 'Auth');
+      if (auth) return [editor.setPair(auth, 'Authorizer', name)];
+      if (target.properties) return [editor.insertPair(target.properties, 'Auth', { Authorizer: name })];
+      return [editor.insertPair(target.event, 'Properties', { Auth: { Authorizer: name } })];
+    }
+    case 'serverless-event': {
+      const ev = target.event;
+      const http = ev.type === 'http';
+      let value: Emit;
+      if (http) value = def.kind === 'iam' ? 'aws_iam' : def.node ? nodeToEmit(def.node) : { name: def.name };
+      else value = def.kind === 'iam' ? { type: 'aws_iam' } : { name: def.name };
+      if (isMap(ev.node)) return [editor.setPair(ev.node, 'authorizer', value)];
+      const short = literalString(ev.node);
+      if (short === undefined) return undefined;
+      const m = /^\s*(\S+)\s+(\S+)\s*$/.exec(short);
+      if (!m) return undefined;
+      return [replaceUnderKey(editor, ev.keyNode, ev.node, { path: m[2], method: m[1], authorizer: value })];
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Replaces a scalar value with a block map indented under its key's column: `- http: GET x` puts the
+ * key after `- `, deeper than the line's indentation.
+ */
+export function replaceUnderKey(editor: Editor, key: Node, value: Node, emit: Emit): OffsetEdit {
+  if (editor.language === 'json') return editor.replaceValue(value, emit);
+  const text = editor.render(emit, ' '.repeat(editor.columnOf(key.start)), 'inline');
+  let start = nodeStart(value);
+  while (start > 0 && editor.text[start - 1] === ' ') start--;
+  return { start, end: value.end, newText: text };
+}
+
+/** One fix per usable authorizer; the first is preferred. */
+export function authorizeFixes(route: Route, editor: Editor): FixInput[] {
+  const fixes: FixInput[] = [];
+  for (const def of route.authorizers) {
+    if (def.kind === 'iam' && !route.iamUsable) continue;
+    const e = edits(route, def, editor);
+    if (e) fixes.push({ title: title(def), isPreferred: fixes.length === 0, edits: e });
+  }
+  return fixes;
+}
