@@ -1,0 +1,9 @@
+/** The server in a Node process (VS Code desktop over IPC; other editors over `--stdio`). */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const connection = createConnection(ProposedFeatures.all);
+// An escaped error is logged, never fatal: the editor keeps its server.
+process.on('uncaughtException', (error) => connection.console.error(`Guardpost: uncaught ${error?.stack ?? error}`));
+process.on('unhandledRejection', (error) => connection.console.error(`Guardpost: unhandled rejection ${(error as Error)?.stack ?? error}`));
+startServer(connection);

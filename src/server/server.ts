@@ -1,0 +1,278 @@
+/**
+ * The Guardpost language server, independent of transport: node.ts runs it over IPC/stdio in a Node
+ * process, browser.ts in a web worker. It lints documents from the editor's text (never disk),
+ * debounced, dropping runs a newer version supersedes, and answers code actions from the last lint.
+ */
+import { TextDocuments, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Config } from '../core/config';
+import { lint } from '../core/engine';
+import { fixAll } from '../core/fixes';
+import type { Rule } from '../core/rule';
+import type { FileKind, Finding, SourceLanguage } from '../core/types';
+import { allRules } from '../rules';
+import {
+  CONFIG_FILES_CHANGED,
+  CONFIG_FILES_REQUEST,
+  LINT_FILES_REQUEST,
+  type ConfigFilesResult,
+  type InitializationOptions,
+  type LintFilesParams,
+  type LintFilesResult,
+} from './protocol';
+import { DEFAULT_SETTINGS, effectiveConfig, folderFromConfigText, isExcluded, languageOf, locate, normalizeSettings, type Folder, type Settings } from './settings';
+import { FIX_ALL_KIND, QUICK_FIX_KIND, fixAllAction, kindRequested, quickFixes, toDiagnostics } from './translate';
+
+/** Delay after the last keystroke before linting (the budget is 150 ms). */
+export const DEBOUNCE_MS = 100;
+
+export interface ServerOptions {
+  rules?: readonly Rule[];
+}
+
+interface Analysis {
+  version: number;
+  kind: FileKind;
+  text: string;
+  language: SourceLanguage;
+  config: Config;
+  findings: Finding[];
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const rules = options.rules ?? allRules;
+  const documents = new TextDocuments(TextDocument);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const analyses = new Map<string, Analysis>();
+  /** The version each open document was last scheduled or linted at. */
+  const requested = new Map<string, number>();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  /** Closed files with diagnostics from a workspace lint. */
+  const workspaceLinted = new Set<string>();
+  let folders: Folder[] = [];
+  let canPullSettings = false;
+  let clientSendsConfigFiles = false;
+  let ready: Promise<void> = Promise.resolve();
+
+  const log = (message: string, error?: unknown): void => {
+    const detail = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : error === undefined ? '' : String(error);
+    connection.console.error(`${message}${detail ? `: ${detail}` : ''}`);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullSettings = !!params.capabilities.workspace?.configuration;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    clientSendsConfigFiles = init.configFiles === true;
+    const initial = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = initial.map((uri) => folderFromConfigText(uri, null).folder);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: 2 /* incremental */, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: 'guardpost' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (clientSendsConfigFiles) {
+      ready = connection
+        .sendRequest<ConfigFilesResult>(CONFIG_FILES_REQUEST)
+        .then((result) => applyConfigFiles(result), (error: unknown) => log('Could not read .guardpost.yaml', error));
+    }
+  });
+
+  function applyConfigFiles(result: ConfigFilesResult | null | undefined): void {
+    const next: Folder[] = [];
+    for (const file of result?.files ?? []) {
+      const { folder, problems } = folderFromConfigText(file.folderUri, file.text);
+      for (const p of problems) connection.console.warn(`${file.folderUri}/.guardpost.yaml: ${p}`);
+      next.push(folder);
+    }
+    if (next.length > 0 || (result?.files ?? []).length === 0) folders = next.length ? next : folders;
+  }
+
+  connection.onNotification(CONFIG_FILES_CHANGED, (result: ConfigFilesResult) => {
+    applyConfigFiles(result);
+    relintOpen();
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    relintOpen();
+  });
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
+    let pending = settingsCache.get(uri);
+    if (!pending) {
+      pending = connection.workspace.getConfiguration({ scopeUri: uri, section: 'guardpost' }).then(
+        (raw: unknown) => {
+          const { settings, problems } = normalizeSettings(raw);
+          for (const p of problems) connection.console.warn(p);
+          return settings;
+        },
+        (error: unknown) => {
+          log('Could not read settings', error);
+          return DEFAULT_SETTINGS;
+        },
+      );
+      settingsCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** Lints a text under the settings and config that apply to `uri`; undefined when disabled or excluded. */
+  async function analyzeText(uri: string, text: string, languageId: string | undefined, version: number, stale = (): boolean => false): Promise<Analysis | undefined> {
+    await ready;
+    const settings = await settingsFor(uri);
+    if (!settings.enable || stale()) return undefined;
+    const config = effectiveConfig(settings, locate(uri, folders)?.folder);
+    if (isExcluded(uri, folders, config)) return undefined;
+    const language = languageOf(languageId, uri, text);
+    const { kind, findings } = lint(text, { path: pathOf(uri), language, rules, config });
+    return { version, kind, text, language, config, findings };
+  }
+
+  /** Lints an open document unless a newer version arrives meanwhile; publishes the result. */
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    requested.set(uri, version);
+    try {
+      // Awaiting settings lets newer edits in: a superseded version is neither linted nor published.
+      const stale = (): boolean => documents.get(uri)?.version !== version;
+      const analysis = await analyzeText(uri, document.getText(), document.languageId, version, stale);
+      if (stale()) return;
+      if (analysis) analyses.set(uri, analysis);
+      else analyses.delete(uri);
+      await connection.sendDiagnostics({ uri, version, diagnostics: analysis ? toDiagnostics(analysis.findings, uri) : [] });
+    } catch (error) {
+      log(`Linting ${uri} failed`, error);
+    }
+  }
+
+  function schedule(uri: string, delay: number): void {
+    const previous = timers.get(uri);
+    if (previous) clearTimeout(previous);
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      void validate(uri);
+    }, delay));
+  }
+
+  function relintOpen(): void {
+    for (const document of documents.all()) schedule(document.uri, 0);
+  }
+
+  documents.onDidOpen((event) => {
+    workspaceLinted.delete(event.document.uri);
+    requested.set(event.document.uri, event.document.version);
+    schedule(event.document.uri, 0);
+  });
+
+  documents.onDidChangeContent((event) => {
+    const { uri, version } = event.document;
+    if (requested.get(uri) === version) return; // the open event already scheduled this version
+    requested.set(uri, version);
+    void settingsFor(uri).then((settings) => {
+      if (settings.run === 'onType') schedule(uri, DEBOUNCE_MS);
+    });
+  });
+
+  documents.onDidSave((event) => {
+    void settingsFor(event.document.uri).then((settings) => {
+      if (settings.run === 'onSave') schedule(event.document.uri, 0);
+    });
+  });
+
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    const timer = timers.get(uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(uri);
+    analyses.delete(uri);
+    requested.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  /** The analysis of the document's current version, linting now if the last one is stale. */
+  async function currentAnalysis(uri: string): Promise<Analysis | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const cached = analyses.get(uri);
+    if (cached && cached.version === document.version) return cached;
+    const analysis = await analyzeText(uri, document.getText(), document.languageId, document.version);
+    if (analysis && documents.get(uri)?.version === analysis.version) analyses.set(uri, analysis);
+    return analysis;
+  }
+
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    try {
+      const uri = params.textDocument.uri;
+      const analysis = await currentAnalysis(uri);
+      if (!analysis) return [];
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      if (kindRequested(only, QUICK_FIX_KIND)) {
+        actions.push(...quickFixes(analysis.findings, { uri, text: analysis.text, language: analysis.language, range: params.range }));
+      }
+      if (only && kindRequested(only, FIX_ALL_KIND) && analysis.findings.some((f) => f.fixes.some((x) => x.isPreferred))) {
+        const fixed = fixAll(analysis.text, { path: pathOf(uri), language: analysis.language, rules, config: analysis.config });
+        const action = fixAllAction(uri, analysis.text, fixed.text);
+        if (action) actions.push(action);
+      }
+      return actions;
+    } catch (error) {
+      log('Code actions failed', error);
+      return [];
+    }
+  });
+
+  connection.onRequest(LINT_FILES_REQUEST, async (params: LintFilesParams): Promise<LintFilesResult> => {
+    const result: LintFilesResult = { linted: 0, findings: 0 };
+    for (const file of params.files) {
+      try {
+        const open = documents.get(file.uri);
+        if (open) {
+          // The editor's text wins over what is on disk.
+          await validate(file.uri);
+          const analysis = analyses.get(file.uri);
+          if (analysis && analysis.kind !== 'unknown') {
+            result.linted++;
+            result.findings += analysis.findings.length;
+          }
+          continue;
+        }
+        const analysis = await analyzeText(file.uri, file.text, undefined, 0);
+        const diagnostics = analysis ? toDiagnostics(analysis.findings, file.uri) : [];
+        if (diagnostics.length > 0 || workspaceLinted.has(file.uri)) {
+          await connection.sendDiagnostics({ uri: file.uri, diagnostics });
+        }
+        if (diagnostics.length > 0) workspaceLinted.add(file.uri);
+        else workspaceLinted.delete(file.uri);
+        if (analysis && analysis.kind !== 'unknown') {
+          result.linted++;
+          result.findings += diagnostics.length;
+        }
+      } catch (error) {
+        log(`Linting ${file.uri} failed`, error);
+      }
+    }
+    return result;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The path part of a URI, for language detection and messages. */
+function pathOf(uri: string): string {
+  const path = uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0];
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
