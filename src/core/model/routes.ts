@@ -537,7 +537,9 @@ class TemplateRoutes {
   private lambdaUrl(resource: Resource, routes: Route[]): void {
     const props = resource.properties;
     if (!props) return;
-    const fn = refTarget(this.template, get(props, 'TargetFunctionArn')) ?? resource.logicalId;
+    const target = get(props, 'TargetFunctionArn');
+    const tv = target ? valueOf(target) : undefined;
+    const fn = tv?.kind === 'getatt' ? tv.resource : tv?.kind === 'ref' ? tv.target : literalString(target) ?? resource.logicalId;
     const authType = get(props, 'AuthType');
     routes.push(functionUrlRoute(fn, 'lambda-url', authType ?? resource.keyNode, authType, { kind: 'function-url', node: props, fromGlobals: false }, resource.logicalId));
   }

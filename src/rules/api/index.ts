@@ -1,4 +1,5 @@
 import type { Rule } from '../../core/rule';
+import { functionUrlPublic } from './function-url-public';
 import { unauthenticatedRoute } from './unauthenticated-route';
 
-export const apiRules: readonly Rule[] = [unauthenticatedRoute];
+export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic];
