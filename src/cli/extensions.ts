@@ -7,7 +7,7 @@ import type { CliIO } from './main';
 export interface ExtraCommand {
   usage: string;
   summary: string;
-  run(argv: readonly string[], io: CliIO): number;
+  run(argv: readonly string[], io: CliIO): number | Promise<number>;
 }
 
 export const extraCommands: Record<string, ExtraCommand> = {};

@@ -12,13 +12,12 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, ignoreMatcher, isRuleSetting, mergeConfigs, parseConfig, type Config } from '../core/config';
-import { lint } from '../core/engine';
-import { fixAll } from '../core/fixes';
 import { docsUrl } from '../core/rule';
 import { allRules } from '../rules';
 import { collectFiles, UsageError } from './files';
 import { countFindings, formatJson, formatSarif, formatText, type FileResult } from './format';
 import { extraCommands, versionDetails } from './extensions';
+import { lintFiles } from './lint-files';
 
 export const VERSION: string = (require('../../package.json') as { version: string }).version;
 
@@ -47,7 +46,7 @@ Options for lint:
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage or I/O error.
 `;
 
-export function runCli(argv: readonly string[], io: CliIO): number {
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -58,10 +57,10 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       io.stdout(`guardpost ${VERSION}${versionDetails()}\n`);
       return 0;
     }
-    if (command === 'lint') return lintCommand(rest, io);
+    if (command === 'lint') return await lintCommand(rest, io);
     if (command === 'rules') return rulesCommand(rest, io);
     const extra = extraCommands[command];
-    if (extra) return extra.run(rest, io);
+    if (extra) return await extra.run(rest, io);
     throw new UsageError(`unknown command '${command}' (try: guardpost --help)`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
@@ -108,7 +107,7 @@ function loadConfig(path: string | undefined, io: CliIO): { config: Config; base
   return { config, base: dirname(path) };
 }
 
-function lintCommand(argv: readonly string[], io: CliIO): number {
+async function lintCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -146,33 +145,20 @@ function lintCommand(argv: readonly string[], io: CliIO): number {
   const ignored = ignoreMatcher(config.ignore);
 
   const files = collectFiles(positionals, io.cwd).filter((f) => !ignored(relative(base, f).split(sep).join('/')));
+  const outcomes = await lintFiles(files, config, values.fix ?? false);
   const results: FileResult[] = [];
   let checked = 0;
   let fixedFiles = 0;
-  for (const file of files) {
-    let raw: string;
-    try {
-      raw = readFileSync(file, 'utf8');
-    } catch (error) {
-      io.stderr(`guardpost: cannot read ${displayPath(file, io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  for (const outcome of outcomes) {
+    if (outcome.readError) {
+      io.stderr(`guardpost: cannot read ${displayPath(outcome.file, io.cwd)}: ${outcome.readError}\n`);
       return 2;
     }
-    const bom = raw.charCodeAt(0) === 0xfeff;
-    const text = bom ? raw.slice(1) : raw;
-    const options = { path: file, rules: allRules, config };
-    let result = lint(text, options);
-    if (values.fix && result.findings.some((f) => f.fixes.some((x) => x.isPreferred))) {
-      const fixed = fixAll(text, options);
-      if (fixed.text !== text) {
-        writeFileSync(file, (bom ? '\uFEFF' : '') + fixed.text);
-        fixedFiles++;
-        result = { ...result, findings: fixed.remaining };
-      }
-    }
-    if (result.kind === 'unknown' && result.findings.length === 0) continue;
+    if (outcome.fixed) fixedFiles++;
+    if (outcome.kind === 'unknown' && outcome.findings.length === 0) continue;
     checked++;
-    const findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-    results.push({ path: displayPath(file, io.cwd), kind: result.kind, findings });
+    const findings = values.quiet ? outcome.findings.filter((f) => f.severity === 'error') : outcome.findings;
+    results.push({ path: displayPath(outcome.file, io.cwd), kind: outcome.kind, findings });
   }
 
   let report: string;
@@ -210,7 +196,7 @@ function rulesCommand(argv: readonly string[], io: CliIO): number {
 }
 
 /** Entry for bin/guardpost.js. */
-export function main(): void {
+export async function main(): Promise<void> {
   const io: CliIO = {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
@@ -218,7 +204,7 @@ export function main(): void {
   };
   let code: number;
   try {
-    code = runCli(process.argv.slice(2), io);
+    code = await runCli(process.argv.slice(2), io);
   } catch (error) {
     process.stderr.write(`guardpost: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     code = 2;

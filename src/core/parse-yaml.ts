@@ -32,7 +32,8 @@ export function parseYaml(text: string): { roots: Node[]; problems: ParseProblem
     customTags: CUSTOM_TAGS,
     prettyErrors: false,
     keepSourceTokens: false,
-    uniqueKeys: true,
+    // yaml's own duplicate-key check is quadratic in a map's size; the converter checks with a Set.
+    uniqueKeys: false,
   });
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const roots: Node[] = [];
@@ -42,7 +43,7 @@ export function parseYaml(text: string): { roots: Node[]; problems: ParseProblem
       problems.push({ message: cleanMessage(error.message), start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) });
     }
     if (doc.contents === null) continue;
-    const converter = new YamlConverter(text, doc);
+    const converter = new YamlConverter(text, doc, problems);
     const node = converter.convert(doc.contents as YamlNode, 0);
     roots.push(node);
   }
@@ -62,6 +63,7 @@ class YamlConverter {
   constructor(
     private readonly text: string,
     private readonly doc: Document.Parsed,
+    private readonly problems: ParseProblem[],
   ) {}
 
   convert(node: YamlNode | null | undefined, depth: number): Node {
@@ -84,9 +86,14 @@ class YamlConverter {
     let result: Node;
     if (isYamlMap(node)) {
       const pairs: Pair[] = [];
+      const seen = node.items.length > 1 ? new Set<unknown>() : undefined;
       for (const item of node.items) {
         if (!isPair(item)) continue;
         const key = this.keyOf(item.key as YamlNode | null, depth + 1);
+        if (seen) {
+          if (seen.has(key.value)) this.problems.push({ message: `Map keys must be unique: ${String(key.value)}`, start: key.start, end: key.end });
+          seen.add(key.value);
+        }
         const value = item.value === null || item.value === undefined
           ? this.nullAt(key.end)
           : this.convert(item.value as YamlNode, depth + 1);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { lint, MAX_FILE_BYTES } from '../../src/core/engine';
 import type { Rule } from '../../src/core/rule';
 import { allRules } from '../../src/rules';
+import { wildcardAction } from '../../src/rules/iam/wildcard-action';
 import { text } from '../helpers/rule-tester';
 
 const POLICY = '{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}';
@@ -89,7 +90,7 @@ describe('engine', () => {
   });
 
   it('finds the same thing in a YAML file with a BOM and CRLF line ends', () => {
-    const r = lint('\uFEFFStatement:\r\n  - Effect: Allow\r\n    Action: "s3:*"\r\n', { path: 'p.yaml', rules: allRules });
+    const r = lint('\uFEFFStatement:\r\n  - Effect: Allow\r\n    Action: "s3:*"\r\n', { path: 'p.yaml', rules: [wildcardAction] });
     assert.deepEqual(r.findings.map((f) => [f.ruleId, f.range.start]), [['iam/wildcard-action', { line: 2, character: 12 }]]);
   });
 });

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint } from '../../src/core/engine';
-import { allRules } from '../../src/rules';
+import { wildcardAction } from '../../src/rules/iam/wildcard-action';
+
+// One rule keeps these tests about suppression, not about which rules exist.
+const rules = [wildcardAction];
 import { text } from '../helpers/rule-tester';
 
-const ids = (source: string, path = 't.yaml') => lint(source, { path, rules: allRules }).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`);
+const ids = (source: string, path = 't.yaml') => lint(source, { path, rules }).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`);
 
 describe('suppression', () => {
   it('disable-next-line silences one rule on the next content line', () => {
@@ -31,7 +34,7 @@ describe('suppression', () => {
 
   it('a suppression without a reason still suppresses but is reported at info', () => {
     const source = 'Statement:\n  - Effect: Allow\n    # guardpost-disable-next-line iam/wildcard-action\n    Action: "s3:*"\n';
-    const findings = lint(source, { path: 't.yaml', rules: allRules }).findings;
+    const findings = lint(source, { path: 't.yaml', rules }).findings;
     assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.range.start.line]), [['guardpost/unexplained-suppression', 'info', 2]]);
   });
 
