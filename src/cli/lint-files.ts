@@ -53,7 +53,9 @@ interface WorkerInit {
 
 /** Lints files in order; in parallel when running from the bundle with enough files and cores. */
 export async function lintFiles(files: readonly string[], config: Config, fix: boolean): Promise<FileOutcome[]> {
-  const workers = Math.min(availableParallelism(), 4, Math.ceil(files.length / PARALLEL_THRESHOLD));
+  // GUARDPOST_WORKERS=1 forces a single thread (e.g. on a shared CI runner).
+  const cap = Number(process.env.GUARDPOST_WORKERS) || availableParallelism();
+  const workers = Math.min(cap, 4, Math.ceil(files.length / PARALLEL_THRESHOLD));
   // Worker threads need a plain .js entry: only the bundle (dist/cli.js) qualifies, not sources run by tsx.
   if (workers < 2 || !__filename.endsWith('.js')) return files.map((f) => lintFile(f, config, fix));
   const results: FileOutcome[] = new Array(files.length);
