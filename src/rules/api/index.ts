@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { functionUrlPublic } from './function-url-public';
+import { tlsPolicy } from './tls-policy';
 import { unauthenticatedRoute } from './unauthenticated-route';
 
-export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic];
+export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy];
