@@ -1,0 +1,75 @@
+import { alternatives, valueOf } from '../../core/intrinsics';
+import { extractRuntimeConfig } from '../../core/model/runtime-config';
+import type { Rule } from '../../core/rule';
+import { maskSecret } from '../../core/secrets/mask';
+import { judgeLiteral } from '../../core/secrets/names';
+import { scanCredentials } from '../../core/secrets/scan';
+import { moveSecretFixes } from './fixes';
+import { credentialNodes } from './shared';
+
+export const plaintextConfig: Rule = {
+  meta: {
+    id: 'secrets/plaintext-config',
+    title: 'Passwords, tokens and keys must not be literal values of environment variables, password properties or String SSM parameters',
+    defaultSeverity: 'warning',
+    fixable: true,
+    kinds: ['cloudformation', 'sam', 'serverless'],
+  },
+  check(context) {
+    const config = context.use(extractRuntimeConfig);
+    // Values with a known credential shape are reported, with more to say, by the credential rules.
+    const credentials = credentialNodes(context.use(scanCredentials));
+    for (const entry of config.entries) {
+      if (entry.place === 'user-data' || !entry.secretByName) continue;
+      for (const node of alternatives(entry.node)) {
+        if (credentials.has(node)) continue;
+        const value = valueOf(node);
+        if (value.kind === 'dynamic-ref' && value.service === 'ssm' && entry.place !== 'ssm-parameter') {
+          const secure = `{{resolve:ssm-secure:${value.reference}}}`;
+          context.report({
+            node,
+            resource: entry.owner,
+            message: `${capital(entry.location)} reads a plain String SSM parameter (\`{{resolve:ssm:...}}\`): store the secret as a SecureString or in Secrets Manager${entry.ssmSecure ? ' and read it with `{{resolve:ssm-secure:...}}`' : ''}`,
+            fixes: entry.ssmSecure ? [{ title: `Read it as a SecureString: ${secure}`, isPreferred: true, edits: [context.editor.replaceValue(node, secure)] }] : [],
+          });
+          continue;
+        }
+        if (value.kind !== 'literal' || typeof value.value !== 'string') continue;
+        const verdict = judgeLiteral(value.value);
+        if (verdict === 'not-secret') continue;
+        if (entry.place === 'ssm-parameter') {
+          context.report({
+            node,
+            resource: entry.owner,
+            severity: verdict === 'placeholder' ? 'info' : undefined,
+            message: verdict === 'placeholder'
+              ? `${capital(entry.location)} holds a weak placeholder secret ${maskSecret(value.value)}: create the real value outside the template`
+              : `${capital(entry.location)} stores the secret ${maskSecret(value.value)} in plain text in the template and in SSM: CloudFormation cannot create SecureString parameters, so create it as a SecureString outside the template (or use AWS::SecretsManager::Secret with GenerateSecretString)`,
+          });
+          continue;
+        }
+        const fixes = moveSecretFixes(context, entry, node);
+        if (verdict === 'placeholder') {
+          context.report({
+            node,
+            resource: entry.owner,
+            severity: 'info',
+            message: `${capital(entry.location)} is set to a weak placeholder secret ${maskSecret(value.value)}: read the real value from Secrets Manager or SSM`,
+            fixes,
+          });
+          continue;
+        }
+        context.report({
+          node,
+          resource: entry.owner,
+          message: `${capital(entry.location)} is a literal secret ${maskSecret(value.value)}: anyone who can read the template${entry.place === 'environment' ? ' or the function configuration' : ' or the stack'} sees it; read it from Secrets Manager or SSM`,
+          fixes,
+        });
+      }
+    }
+  },
+};
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
