@@ -32,7 +32,7 @@ const HELP = `Usage: guardpost <command> [options]
 Commands:
   lint [paths or globs...]   Lint CloudFormation, SAM, serverless.yml and IAM policy files (default: .)
   rules                      List the rules
-${Object.entries(extraCommands).map(([name, c]) => `  ${`${name} ${c.usage}`.padEnd(27)}${c.summary}`).join('\n')}
+${Object.entries(extraCommands).map(([name, c]) => `  ${name} ${c.usage}\n  ${''.padEnd(27)}${c.summary}`).join('\n')}
 
 Options for lint:
   --format text|json|sarif   Output format (default: text)

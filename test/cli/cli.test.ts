@@ -198,3 +198,19 @@ describe('guardpost rules', () => {
     assert.match((await run(root, '--version')).stdout, /^guardpost \d+\.\d+\.\d+/);
   });
 });
+
+describe('guardpost routes', () => {
+  it('prints the route table of a folder, with authorization and source file:line', async () => {
+    const dir = project({
+      'template.yaml': 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /orders, Method: get}\n',
+    });
+    const r = await run(dir, 'routes');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^GET +\/orders +\S+ +NONE \(open\) +template\.yaml:7$/m);
+  });
+
+  it('a missing path is a usage error', async () => {
+    const r = await run(root, 'routes', 'nope.yaml');
+    assert.equal(r.code, 2);
+  });
+});
