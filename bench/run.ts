@@ -140,6 +140,8 @@ function corpusBench(): void {
   console.log(`  CLI cold, \`guardpost lint <corpus>\`: ${fmt(performance.now() - s)} ms wall (exit ${r.status}; budget ≤ 3000 ms)`);
 }
 
-relintBench();
-sizeBench();
-corpusBench();
+if (require.main === module) {
+  relintBench();
+  sizeBench();
+  corpusBench();
+}
