@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
+import { accessLogging } from './access-logging';
 import { functionUrlPublic } from './function-url-public';
 import { tlsPolicy } from './tls-policy';
 import { unauthenticatedRoute } from './unauthenticated-route';
 
-export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy];
+export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy, accessLogging];
