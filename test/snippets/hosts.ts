@@ -3,8 +3,9 @@
  * Insertion indents every snippet line after the first like VS Code does: by the indentation of the line
  * the cursor is on.
  */
-import type { HostKind } from '../../snippets/src/build';
+import { buildAll, type HostKind } from '../../snippets/src/build';
 import type { FileKind } from '../../src/core/types';
+import { expandSnippet } from './expand';
 
 export interface Host {
   path: string;
@@ -32,9 +33,14 @@ const TEMPLATES: Record<HostKind, { yaml?: string; json?: string; kind: FileKind
     yaml: `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ${CURSOR}\n`,
     json: `{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Transform": "AWS::Serverless-2016-10-31",\n  "Resources": {\n    ${CURSOR}\n  }\n}\n`,
   },
+  // A function snippet adds API events, and the API they create is configured under provider: the host is a
+  // service whose provider has gp-sls-api-logs inserted (access logs, tracing), as its description advises.
   'serverless-functions': {
     kind: 'serverless',
-    yaml: `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  ${CURSOR}\n`,
+    yaml: insert(
+      `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  ${CURSOR}\nfunctions:\n  @@FUNCTIONS@@\n`,
+      expandSnippet(buildAll().find((s) => s.prefix.includes('gp-sls-api-logs'))!.body).text,
+    ).replace('@@FUNCTIONS@@', CURSOR),
   },
   'serverless-provider': {
     kind: 'serverless',
