@@ -9,7 +9,7 @@ export interface GrantedActions {
   everything: boolean;
   /** Some value could not be read (an intrinsic) or is not in the catalogue. */
   unknown: boolean;
-  /** Literal action strings as written, lower-cased. */
+  /** Literal action strings as written. */
   written: string[];
 }
 
@@ -26,7 +26,7 @@ export function grantedActions(statement: Statement): GrantedActions {
       out.unknown = true;
       continue;
     }
-    out.written.push(text.toLowerCase());
+    out.written.push(text);
     if (text === '*' || text === '*:*') {
       out.everything = true;
       continue;

@@ -160,10 +160,21 @@ function fromTemplate(template: Template, out: PolicyDocument[]): void {
   }
 }
 
+/** Documents inherited from SAM `Globals`, so that one written statement is one document (and one finding). */
+const globalDocuments = new WeakMap<Node, PolicyDocument[]>();
+
 /** SAM `Policies`: a string or list of managed policy names/ARNs, SAM policy templates, or inline documents. */
 function samPolicies(template: Template, resource: Resource, out: PolicyDocument[]): void {
   const effective = template.property(resource, 'Policies');
   if (!effective) return;
+  if (effective.fromGlobals) {
+    const shared = globalDocuments.get(effective.node);
+    if (shared && shared.every((d) => out.includes(d))) {
+      for (const d of shared) d.principals.push(resource.logicalId);
+      return;
+    }
+    globalDocuments.set(effective.node, []);
+  }
   const where = `Policies of ${resource.type} ${resource.logicalId}${effective.fromGlobals ? ' (from Globals)' : ''}`;
   const items = effective.node.kind === 'map' && get(effective.node, 'Statement') ? [effective.node] : asList(effective.node);
   for (const item of items) {
@@ -171,6 +182,7 @@ function samPolicies(template: Template, resource: Resource, out: PolicyDocument
       const doc = makeDocument(item, 'identity', resource.logicalId, resource.type, where, template);
       doc.principals = [resource.logicalId];
       out.push(doc);
+      if (effective.fromGlobals) globalDocuments.get(effective.node)?.push(doc);
     }
   }
 }
@@ -295,6 +307,8 @@ function managedRef(node: Node, owner: string | undefined, ownerType: string | u
  */
 export function extractAttachments(input: { template?: Template; serverless?: ServerlessService }): PolicyAttachments {
   const out: PolicyAttachments = { managed: [], samTemplates: [] };
+  // Globals are shared by every function: one written entry is one attachment.
+  const seen = new Set<Node>();
   const fromTemplateAttachments = (template: Template): void => {
     for (const resource of template.resources) {
       const type = resource.type;
@@ -309,6 +323,8 @@ export function extractAttachments(input: { template?: Template; serverless?: Se
         if (!effective) continue;
         const where = `Policies of ${type} ${resource.logicalId}${effective.fromGlobals ? ' (from Globals)' : ''}`;
         for (const item of listAlternatives(effective.node)) {
+          if (seen.has(item)) continue;
+          seen.add(item);
           if (item.kind === 'map' && !item.tag && get(item, 'Statement') === undefined && item.pairs.length === 1) {
             const pair = item.pairs[0];
             if (typeof pair.key.value === 'string') {

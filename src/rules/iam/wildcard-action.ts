@@ -1,14 +1,31 @@
 import { replaceWithItems } from '../../core/edit';
-import { expandActionPattern, isPattern, serviceInfo, type AccessLevel } from '../../core/iam/catalog';
+import { expandActionPattern, isPattern, serviceInfo, type AccessLevel, type ActionInfo } from '../../core/iam/catalog';
 import { countLevels, dangerousSummary, everyActionCounts, exampleAction, levelReplacement, levelsPresent } from '../../core/iam/levels';
 import { elementValues, parameterRelated, whereOf } from '../../core/iam/values';
 import type { FixInput, Rule } from '../../core/rule';
+import type { Severity } from '../../core/types';
 
 /** A one-level fix longer than this would bury the policy; the user is better served listing actions by hand. */
 const MAX_FIX_ITEMS = 30;
 
 /** Which level's fix is preferred: the least powerful that exists. Never a Write or Permissions management one. */
 const PREFERRED_ORDER: AccessLevel[] = ['Read', 'List'];
+
+/** Services this small with no permissions-management action (ec2messages, ssmmessages) are an agent's channel, not a blast radius. */
+const SMALL_SERVICE = 6;
+
+/**
+ * How loud a wildcard is: `service:*` warns (info for a small service with no permissions management);
+ * a partial wildcard warns when it reaches permissions management, is info when its writes span
+ * several verbs (`s3:*Object`), and is quiet within one verb (`kms:GenerateDataKey*`, `ecs:Submit*`),
+ * the documented way to name a family of actions.
+ */
+function severityOf(everything: boolean, expansion: readonly ActionInfo[], permissions: boolean): Severity | undefined {
+  if (everything) return permissions || expansion.length > SMALL_SERVICE ? 'warning' : 'info';
+  if (permissions) return 'warning';
+  const verbs = new Set(expansion.filter((a) => a.level === 'Write').map((a) => /^[A-Z][a-z]+/.exec(a.name)?.[0] ?? a.name));
+  return verbs.size > 1 ? 'info' : undefined;
+}
 
 export const wildcardAction: Rule = {
   meta: {
@@ -20,7 +37,9 @@ export const wildcardAction: Rule = {
   },
   check(context) {
     for (const doc of context.policies) {
-      if (doc.kind === 'trust') continue;
+      // Resource policies (the KMS default key policy's `kms:*` for the account root, `kms:Create*` for
+      // key administrators) name their principals; iam/public-principal judges who they open to.
+      if (doc.kind !== 'identity') continue;
       for (const statement of doc.statements) {
         if (statement.effect !== 'Allow' || !statement.action) continue;
         for (const value of elementValues(statement.action, doc.template)) {
@@ -48,8 +67,10 @@ export const wildcardAction: Rule = {
           if (expansion.length === 0) continue;
           const counts = countLevels(expansion);
           if (!counts.Write && !counts['Permissions management']) continue;
-          const example = exampleAction(expansion);
           const everything = action.slice(colon + 1) === '*';
+          const severity = severityOf(everything, expansion, counts['Permissions management'] > 0);
+          if (!severity) continue;
+          const example = exampleAction(expansion);
           const fixes: FixInput[] = [];
           // Fixes rewrite the list item; a value from a parameter default is fixed at the parameter, by hand.
           if (!value.parameter) {
@@ -71,6 +92,7 @@ export const wildcardAction: Rule = {
             node: value.node,
             resource,
             related,
+            severity: severity === 'warning' ? undefined : severity,
             message: `\`${action}\` in ${where} grants ${expansion.length} actions, including ${dangerousSummary(counts)}${example ? `, e.g. ${example.id}` : ''}: list only the actions this principal calls`,
             fixes,
           });

@@ -1,8 +1,10 @@
 import { replaceWithItems, sub, type Emit } from '../../core/edit';
-import type { ActionInfo } from '../../core/iam/catalog';
+import { expandActionPattern, isPattern, type ActionInfo } from '../../core/iam/catalog';
+import { exampleAction } from '../../core/iam/levels';
 import { arnTemplate, scopeCandidates } from '../../core/iam/scoping';
 import { grantedActions } from '../../core/iam/statement-actions';
 import { elementValues, isWildcardResource, parameterRelated, whereOf } from '../../core/iam/values';
+import type { Statement } from '../../core/model/policies';
 import type { FixInput, Rule } from '../../core/rule';
 
 const JUDGED_LEVELS = new Set(['Write', 'Permissions management', 'Tagging']);
@@ -21,21 +23,50 @@ const LOW_RISK = new Set([
   'ec2:DeleteNetworkInterface',
   'ec2:AssignPrivateIpAddresses',
   'ec2:UnassignPrivateIpAddresses',
+  // AmazonSSMManagedInstanceCore: the SSM agent's heartbeat.
+  'ssm:UpdateInstanceInformation',
 ]);
+
+/** Condition keys that scope a statement to some resources even when `Resource` is `*`. */
+const SCOPING_CONDITION = /(ResourceTag|RequestTag|ResourceAccount|ResourceOrgID|ResourceOrgPaths|:CreateAction|PrincipalTag|TagKeys|ResourceArn|SourceArn|:Tenant|:ParentResource|InstanceProfile|Vpc\b)/i;
 
 const MAX_CANDIDATE_FIXES = 3;
 
-function describeActions(actions: readonly ActionInfo[]): string {
+function listNames(actions: readonly ActionInfo[]): string {
   const names = actions.slice(0, 3).map((a) => a.id);
   const more = actions.length - names.length;
   if (more > 0) return `${names.join(', ')} and ${more} more`;
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
 }
 
+/** Names the flagged actions as the user wrote them: explicit actions by name, wildcards with a count and an example. */
+function describeActions(flagged: readonly ActionInfo[], written: readonly string[]): string {
+  const writtenIds = new Set(written.map((w) => w.toLowerCase()));
+  const explicit = flagged.filter((a) => writtenIds.has(a.id.toLowerCase()));
+  const viaWildcard = flagged.filter((a) => !writtenIds.has(a.id.toLowerCase()));
+  const parts: string[] = [];
+  if (explicit.length) parts.push(listNames(explicit));
+  if (viaWildcard.length) {
+    const ids = new Set(viaWildcard.map((a) => a.id));
+    const patterns = written.filter((w) => isPattern(w) && expandActionPattern(w).some((a) => ids.has(a.id)));
+    const example = exampleAction(viaWildcard) ?? viaWildcard[0];
+    parts.push(`${patterns.join(', ')} (${viaWildcard.length} write, permissions-management or tagging action${viaWildcard.length === 1 ? '' : 's'}, e.g. ${example.id})`);
+  }
+  return parts.join(' and ');
+}
+
 function renderValue(value: Emit): string {
   if (typeof value === 'string') return value;
   const v = value as { name?: string; argument?: unknown };
   return `!${v.name} ${String(v.argument)}`;
+}
+
+function hasScopingCondition(statement: Statement): boolean {
+  for (const op of statement.condition?.pairs ?? []) {
+    if (op.value.kind !== 'map') return true;
+    for (const pair of op.value.pairs) if (typeof pair.key.value === 'string' && SCOPING_CONDITION.test(pair.key.value)) return true;
+  }
+  return false;
 }
 
 export const wildcardResource: Rule = {
@@ -56,6 +87,8 @@ export const wildcardResource: Rule = {
         if (granted.everything) continue;
         const flagged = granted.actions.filter((a) => a.supportsResourceLevel && JUDGED_LEVELS.has(a.level) && !LOW_RISK.has(a.id));
         if (!flagged.length) continue;
+        if (hasScopingCondition(statement)) continue;
+        const writtenPatterns = statement.action.items.length ? grantedActions(statement).written : [];
         for (const value of elementValues(statement.resource, doc.template)) {
           if (!isWildcardResource(value.text)) continue;
           const shown = value.text === '*' ? '`Resource: "*"`' : `\`Resource: ${value.text}\``;
@@ -89,7 +122,7 @@ export const wildcardResource: Rule = {
             node: value.node,
             resource: doc.owner ?? statement.label,
             related: parameterRelated(value),
-            message: `${shown} in ${whereOf(statement)} lets ${describeActions(flagged)} act on every resource of ${flagged.length === 1 ? 'its' : 'their'} type: scope it to the resources this principal uses`,
+            message: `${shown} in ${whereOf(statement)} lets ${describeActions(flagged, writtenPatterns)} act on every resource of ${flagged.length === 1 ? 'its' : 'their'} type: scope it to the resources this principal uses`,
             fixes,
           });
         }
