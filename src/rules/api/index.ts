@@ -1,9 +1,10 @@
 import type { Rule } from '../../core/rule';
 import { accessLogging } from './access-logging';
+import { cacheEncryption } from './cache-encryption';
 import { corsWildcardCredentials } from './cors-wildcard-credentials';
 import { dataTrace } from './data-trace';
 import { functionUrlPublic } from './function-url-public';
 import { tlsPolicy } from './tls-policy';
 import { unauthenticatedRoute } from './unauthenticated-route';
 
-export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy, accessLogging, dataTrace, corsWildcardCredentials];
+export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy, accessLogging, dataTrace, corsWildcardCredentials, cacheEncryption];
