@@ -20,9 +20,9 @@ export function toSeverity(severity: Severity): DiagnosticSeverity {
   return SEVERITY[severity];
 }
 
-/** Findings about the file itself (syntax, size, internal errors) have no docs page. */
+/** Every rule id has a page under docs/rules/, the engine's own (`parse/…`, `guardpost/…`) included. */
 export function hasDocsPage(ruleId: string): boolean {
-  return !ruleId.startsWith('parse/') && !ruleId.startsWith('guardpost/');
+  return /^[a-z0-9-]+\/[a-z0-9-]+$/.test(ruleId);
 }
 
 /** What a diagnostic carries back to us in code action requests. */

@@ -58,13 +58,13 @@ describe('toDiagnostic', () => {
     assert.equal(toSeverity('info'), 3);
   });
 
-  it('links no docs page for findings about the file itself', () => {
+  it("links the engine's own findings to their pages too, and omits empty related information", () => {
     const d = toDiagnostic({ ruleId: 'parse/syntax-error', severity: 'error', message: 'YAML syntax error', range: range(0, 0, 0, 1), fixes: [] }, URI);
-    assert.equal(d.codeDescription, undefined);
+    assert.deepEqual(d.codeDescription, { href: 'https://github.com/guardpost-dev/guardpost/blob/main/docs/rules/parse/syntax-error.md' });
     assert.equal(d.relatedInformation, undefined);
     assert.equal(d.code, 'parse/syntax-error');
-    assert.equal(hasDocsPage('guardpost/file-too-large'), false);
-    assert.equal(hasDocsPage('secrets/aws-access-key'), true);
+    assert.equal(hasDocsPage('guardpost/file-too-large'), true);
+    assert.equal(hasDocsPage('not a rule id'), false);
   });
 });
 
