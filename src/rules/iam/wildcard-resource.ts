@@ -25,6 +25,17 @@ const LOW_RISK = new Set([
   'ec2:UnassignPrivateIpAddresses',
   // AmazonSSMManagedInstanceCore: the SSM agent's heartbeat.
   'ssm:UpdateInstanceInformation',
+  // AmazonEC2ContainerServiceforEC2Role: the ECS container agent registering its instance.
+  'ecs:CreateCluster',
+  'ecs:DeregisterContainerInstance',
+  'ecs:DiscoverPollEndpoint',
+  'ecs:Poll',
+  'ecs:RegisterContainerInstance',
+  'ecs:StartTelemetrySession',
+  'ecs:SubmitAttachmentStateChanges',
+  'ecs:SubmitContainerStateChange',
+  'ecs:SubmitTaskStateChange',
+  'ecs:UpdateContainerInstancesState',
 ]);
 
 /** Condition keys that scope a statement to some resources even when `Resource` is `*`. */

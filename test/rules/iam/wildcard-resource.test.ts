@@ -4,6 +4,8 @@ import { testRule, text } from '../../helpers/rule-tester';
 testRule(wildcardResource, {
   valid: [
     { name: 'actions that only accept "*" (xray, s3:ListAllMyBuckets, cloudwatch:PutMetricData)', path: 'policy.json', text: '{"Statement": [{"Effect": "Allow", "Action": ["xray:PutTraceSegments", "s3:ListAllMyBuckets", "cloudwatch:PutMetricData"], "Resource": "*"}]}' },
+    { name: 'the ECS container agent and the SSM agent (what AWS\'s instance-role policies grant on "*")', path: 'policy.json', text: '{"Statement": [{"Effect": "Allow", "Action": ["ecs:CreateCluster", "ecs:RegisterContainerInstance", "ecs:Poll", "ecs:Submit*", "ssm:UpdateInstanceInformation"], "Resource": "*"}]}' },
+    { name: 'a condition on resource tags scopes the statement', path: 'policy.json', text: '{"Statement": [{"Effect": "Allow", "Action": "ec2:StopInstances", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "orders"}}}]}' },
     { name: 'read actions on "*" are not this rule\'s business', path: 'policy.json', text: '{"Statement": [{"Effect": "Allow", "Action": ["dynamodb:GetItem", "s3:GetObject"], "Resource": "*"}]}' },
     { name: 'writing the function\'s own logs (AWSLambdaBasicExecutionRole)', path: 'policy.json', text: '{"Statement": [{"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], "Resource": "*"}]}' },
     { name: 'Action "*" is iam/admin-access\'s finding', path: 'policy.json', text: '{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}' },
