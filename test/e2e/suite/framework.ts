@@ -83,6 +83,12 @@ export interface SuiteResult {
 }
 
 const measurements: Record<string, number | string> = {};
+let sink: (line: string) => void = (line) => console.log(line);
+
+/** A `# ` comment line in the suite's output (shown by every harness). */
+export function log(line: string): void {
+  sink(`# ${line}`);
+}
 
 /** Records a number to print in the summary (tests never assert on timing). */
 export function measure(name: string, value: number | string): void {
@@ -105,6 +111,7 @@ function withTimeout(promise: Promise<void>, ms: number, name: string): Promise<
  */
 export async function runTests(suite: string, out: (line: string) => void, grep?: string): Promise<SuiteResult> {
   const result: SuiteResult = { suite, passed: 0, failed: 0, results: [], measurements };
+  sink = out;
   const selected = tests.filter((t) => !grep || t.name.includes(grep));
   out(`# suite ${suite}: ${selected.length} tests`);
   for (const t of selected) {
