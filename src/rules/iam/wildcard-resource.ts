@@ -23,6 +23,11 @@ const LOW_RISK = new Set([
   'ec2:DeleteNetworkInterface',
   'ec2:AssignPrivateIpAddresses',
   'ec2:UnassignPrivateIpAddresses',
+  'ec2:AttachNetworkInterface',
+  'ec2:DetachNetworkInterface',
+  // A durable function checkpointing its own execution: its own ARN cannot be named in its role
+  // without a circular dependency, and AWS's durable-execution policy grants these on "*".
+  'lambda:CheckpointDurableExecution',
   // AmazonSSMManagedInstanceCore: the SSM agent's heartbeat.
   'ssm:UpdateInstanceInformation',
   // AmazonEC2ContainerServiceforEC2Role: the ECS container agent registering its instance.
