@@ -4,8 +4,9 @@ import { cacheEncryption } from './cache-encryption';
 import { corsWildcardCredentials } from './cors-wildcard-credentials';
 import { dataTrace } from './data-trace';
 import { functionUrlPublic } from './function-url-public';
+import { requestValidation } from './request-validation';
 import { throttling } from './throttling';
 import { tlsPolicy } from './tls-policy';
 import { unauthenticatedRoute } from './unauthenticated-route';
 
-export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy, accessLogging, dataTrace, corsWildcardCredentials, cacheEncryption, throttling];
+export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy, accessLogging, dataTrace, corsWildcardCredentials, cacheEncryption, throttling, requestValidation];
