@@ -7,6 +7,7 @@ import { functionUrlPublic } from './function-url-public';
 import { requestValidation } from './request-validation';
 import { throttling } from './throttling';
 import { tlsPolicy } from './tls-policy';
+import { tracing } from './tracing';
 import { unauthenticatedRoute } from './unauthenticated-route';
 
-export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy, accessLogging, dataTrace, corsWildcardCredentials, cacheEncryption, throttling, requestValidation];
+export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy, accessLogging, dataTrace, corsWildcardCredentials, cacheEncryption, throttling, requestValidation, tracing];
