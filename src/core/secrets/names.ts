@@ -20,6 +20,7 @@ const DESCRIPTIVE_LAST = new Set([
   'interval', 'days', 'hours', 'seconds', 'minutes', 'role', 'user', 'username', 'login', 'email', 'issuer', 'audience', 'scope', 'scopes', 'cache',
   'provider', 'service', 'function', 'lambda', 'resource', 'ref', 'reference', 'manager', 'vault', 'label', 'description', 'hint', 'regex', 'pattern',
   'policy', 'group', 'index', 'attribute', 'column', 'property', 'env', 'variable', 'var', 'secretid', 'arnsuffix',
+  'port', 'iterations', 'rounds', 'retries', 'attempts', 'level', 'strength', 'complexity', 'handler', 'template',
 ]);
 
 /** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `MasterUserPassword` into lower-case words. */

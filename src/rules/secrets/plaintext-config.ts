@@ -24,13 +24,16 @@ export const plaintextConfig: Rule = {
       for (const node of alternatives(entry.node)) {
         if (credentials.has(node)) continue;
         const value = valueOf(node);
-        if (value.kind === 'dynamic-ref' && value.service === 'ssm' && entry.place !== 'ssm-parameter') {
-          const secure = `{{resolve:ssm-secure:${value.reference}}}`;
+        // `{{resolve:ssm:...}}` reads a plain String parameter (it cannot read a SecureString), written directly or built by a !Sub.
+        const plainSsm = value.kind === 'dynamic-ref' ? value.service === 'ssm' : value.kind === 'sub' && value.template.startsWith('{{resolve:ssm:');
+        if (plainSsm && entry.place !== 'ssm-parameter') {
+          const fixable = value.kind === 'dynamic-ref' && entry.ssmSecure;
+          const secure = value.kind === 'dynamic-ref' ? `{{resolve:ssm-secure:${value.reference}}}` : '';
           context.report({
             node,
             resource: entry.owner,
             message: `${capital(entry.location)} reads a plain String SSM parameter (\`{{resolve:ssm:...}}\`): store the secret as a SecureString or in Secrets Manager${entry.ssmSecure ? ' and read it with `{{resolve:ssm-secure:...}}`' : ''}`,
-            fixes: entry.ssmSecure ? [{ title: `Read it as a SecureString: ${secure}`, isPreferred: true, edits: [context.editor.replaceValue(node, secure)] }] : [],
+            fixes: fixable ? [{ title: `Read it as a SecureString: ${secure}`, isPreferred: true, edits: [context.editor.replaceValue(node, secure)] }] : [],
           });
           continue;
         }

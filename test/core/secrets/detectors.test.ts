@@ -124,7 +124,7 @@ describe('masking, entropy, names', () => {
     for (const n of ['DB_PASSWORD', 'dbPassword', 'API_KEY', 'apiKey', 'GITHUB_TOKEN', 'client_secret', 'PRIVATE_KEY', 'SlackWebhookSecret', 'MasterUserPassword', 'STRIPE_SECRET_KEY', 'credentials']) {
       assert.equal(isSecretName(n), true, n);
     }
-    for (const n of ['SECRET_ARN', 'DB_SECRET_NAME', 'TOKEN_TABLE', 'PASSWORD_PARAMETER_NAME', 'API_KEY_HEADER', 'TOKEN_TTL', 'SECRET_ID', 'TOKEN_URL', 'KeyName', 'BYPASS_CACHE', 'PASS_THROUGH', 'TABLE_NAME', 'SECRETS_MANAGER_ENDPOINT', 'TOKEN_EXPIRY_SECONDS']) {
+    for (const n of ['SECRET_ARN', 'DB_SECRET_NAME', 'TOKEN_TABLE', 'PASSWORD_PARAMETER_NAME', 'API_KEY_HEADER', 'TOKEN_TTL', 'SECRET_ID', 'TOKEN_URL', 'KeyName', 'BYPASS_CACHE', 'PASS_THROUGH', 'TABLE_NAME', 'SECRETS_MANAGER_ENDPOINT', 'TOKEN_EXPIRY_SECONDS', 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT', 'PASSWORD_ITERATIONS']) {
       assert.equal(isSecretName(n), false, n);
     }
   });

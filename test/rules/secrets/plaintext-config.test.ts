@@ -245,10 +245,12 @@ testRule(plaintextConfig, {
               Environment:
                 Variables:
                   API_KEY: '{{resolve:ssm:/orders/api-key:3}}'
+                  DB_PASSWORD: !Sub '{{resolve:ssm:/\${Stage}/db-password}}'
       `,
       findings: [
         { text: "'{{resolve:ssm:/orders/redis-token}}'", message: 'AuthToken of AWS::ElastiCache::ReplicationGroup Cache reads a plain String SSM parameter' },
         { text: "'{{resolve:ssm:/orders/api-key:3}}'", message: 'Environment variable API_KEY of function Fn reads a plain String SSM parameter' },
+        { text: "!Sub '{{resolve:ssm:/${Stage}/db-password}}'", message: 'Environment variable DB_PASSWORD of function Fn reads a plain String SSM parameter' },
       ],
       fixes: [{
         title: 'Read it as a SecureString: {{resolve:ssm-secure:/orders/redis-token}}',
@@ -264,6 +266,7 @@ testRule(plaintextConfig, {
                 Environment:
                   Variables:
                     API_KEY: '{{resolve:ssm:/orders/api-key:3}}'
+                    DB_PASSWORD: !Sub '{{resolve:ssm:/\${Stage}/db-password}}'
         `,
       }],
     },
