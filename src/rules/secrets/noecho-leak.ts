@@ -30,7 +30,8 @@ export const noEchoLeak: Rule = {
           resource: name,
           message: `Output ${name} exposes NoEcho parameter ${hit.parameter.name}: outputs are shown in clear to anyone who can describe the stack; remove the output`,
           related: [{ node: hit.parameter.keyNode, message: `${hit.parameter.name} is declared NoEcho here` }],
-          fixes: edit ? [{ title: `Remove output ${name}`, isPreferred: true, edits: [edit] }] : [],
+          // Not preferred: stacks that import the output would break, so fix-all never removes it on its own.
+          fixes: edit ? [{ title: `Remove output ${name}`, isPreferred: false, edits: [edit] }] : [],
         });
       }
     }

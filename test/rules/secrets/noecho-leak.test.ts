@@ -56,6 +56,7 @@ testRule(noEchoLeak, {
       findings: [{ text: '!Ref DbPassword', resource: 'Password', message: 'Output Password exposes NoEcho parameter DbPassword' }],
       fixes: [{
         title: 'Remove output Password',
+        isPreferred: false,
         output: text`
           AWSTemplateFormatVersion: "2010-09-09"
           Parameters:
