@@ -9,5 +9,6 @@ import { throttling } from './throttling';
 import { tlsPolicy } from './tls-policy';
 import { tracing } from './tracing';
 import { unauthenticatedRoute } from './unauthenticated-route';
+import { waf } from './waf';
 
-export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy, accessLogging, dataTrace, corsWildcardCredentials, cacheEncryption, throttling, requestValidation, tracing];
+export const apiRules: readonly Rule[] = [unauthenticatedRoute, functionUrlPublic, tlsPolicy, accessLogging, dataTrace, corsWildcardCredentials, cacheEncryption, throttling, requestValidation, tracing, waf];
