@@ -79,6 +79,9 @@ export function judgeLiteral(value: string | number | boolean | null): LiteralVe
   if (v.startsWith('{{resolve:') || v.startsWith('${') || v.startsWith('$(') || /^\$[A-Z_][A-Z0-9_]*$/.test(v) || v.startsWith('%{')) return 'not-secret';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]+@/i.test(v) ? 'secret' : 'not-secret';
   if (v.startsWith('/') && !/\s/.test(v)) return 'not-secret';
+  // Secrets Manager names and paths: `prod/orders/db`, `orders-db-credentials` name a secret, they are not one.
+  if (/^[a-z0-9._-]+(?:\/[a-z0-9._-]+)+$/.test(v)) return 'not-secret';
+  if (/^[a-z0-9]+(?:[-_][a-z0-9]+)+$/.test(v) && nameWords(v).some((w) => SECRET_WORDS.has(w) || w === 'key' || w === 'creds')) return 'not-secret';
   if (/\s/.test(v)) return 'not-secret';
   if (isPlaceholder(v)) return 'placeholder';
   return 'secret';
