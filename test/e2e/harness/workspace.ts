@@ -10,7 +10,7 @@ export function copyFixture(name: string, dest: string): string {
   return dest;
 }
 
-/** One small SAM template with exactly one `iam/wildcard-action` finding (on `sqs:*`, line 12). */
+/** One small SAM template with exactly one `iam/wildcard-action` finding (on `sqs:*`, 0-based range 14:22-14:27). */
 export function generatedTemplate(i: number): string {
   return [
     'AWSTemplateFormatVersion: "2010-09-09"',
@@ -85,6 +85,7 @@ export function makeRobustnessWorkspace(dest: string): string {
   for (let i = 0; i < 200; i++) {
     writeFileSync(join(dest, 'generated', `service-${String(i).padStart(3, '0')}.yaml`), generatedTemplate(i));
   }
+  mkdirSync(join(dest, 'large'), { recursive: true });
   writeFileSync(join(dest, 'large', 'big-template.yaml'), largeTemplate(LARGE_TEMPLATE_BYTES));
   return dest;
 }

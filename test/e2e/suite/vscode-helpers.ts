@@ -154,11 +154,12 @@ export async function replaceAll(doc: vscode.TextDocument, text: string): Promis
 /** Types `text` at a position one character at a time, as a user would (one document version per key). */
 export async function typeAt(doc: vscode.TextDocument, position: vscode.Position, text: string): Promise<void> {
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  let at = position;
+  let offset = doc.offsetAt(position);
   for (const ch of text) {
+    const at = doc.positionAt(offset);
     const ok = await editor.edit((b) => b.insert(at, ch), { undoStopBefore: false, undoStopAfter: false });
     if (!ok) throw new Error('editor.edit failed');
-    at = at.translate(0, ch.length);
+    offset += ch.length; // a newline moves to the next line: offsets, not columns
   }
 }
 
