@@ -98,3 +98,14 @@ export function isPlaceholder(value: string): boolean {
   const words = nameWords(value);
   return words.length > 0 && words.every((w) => ABOUT_WORDS.has(w));
 }
+
+/**
+ * Judges a value declared secret by its place (a NoEcho parameter's Default): anything but an
+ * empty value, a number, a boolean word, an ARN or a reference is the secret, whatever it looks like.
+ */
+export function judgeDeclaredSecret(value: string): LiteralVerdict {
+  const v = value.trim();
+  if (v === '' || NON_SECRET_VALUES.has(v.toLowerCase()) || /^-?\d+(?:\.\d+)?$/.test(v)) return 'not-secret';
+  if (v.toLowerCase().startsWith('arn:') || v.startsWith('{{resolve:') || v.startsWith('${')) return 'not-secret';
+  return isPlaceholder(v) ? 'placeholder' : 'secret';
+}

@@ -1,6 +1,6 @@
 import { extractRuntimeConfig } from '../../core/model/runtime-config';
 import type { Rule } from '../../core/rule';
-import { isSecretName, judgeLiteral } from '../../core/secrets/names';
+import { isSecretName, judgeDeclaredSecret } from '../../core/secrets/names';
 import { literalText } from '../../core/ast';
 
 export const parameterNoEcho: Rule = {
@@ -33,8 +33,8 @@ export const parameterNoEcho: Rule = {
       if (parameter.noEcho && parameter.defaultNode) {
         const text = literalText(parameter.defaultNode);
         if (text === undefined || text === '') continue;
-        const verdict = judgeLiteral(text);
-        if (verdict === 'not-secret' && !/\s/.test(text)) continue;
+        const verdict = judgeDeclaredSecret(text);
+        if (verdict === 'not-secret') continue;
         const edit = context.editor.removePair(parameter.node, 'Default');
         context.report({
           node: parameter.defaultNode,

@@ -38,7 +38,7 @@ testRule(parameterNoEcho, {
       name: 'a NoEcho parameter whose Default is empty, and a username in a JSON SecretString',
       path: 'template.json',
       text: JSON.stringify({
-        Parameters: { ApiToken: { Type: 'String', NoEcho: true, Default: '' }, DomainUser: { Type: 'String' }, DomainPassword: { Type: 'String', NoEcho: true } },
+        Parameters: { ApiToken: { Type: 'String', NoEcho: true, Default: '' }, Port: { Type: 'Number', NoEcho: true, Default: 8080 }, DomainUser: { Type: 'String' }, DomainPassword: { Type: 'String', NoEcho: true } },
         Resources: { S: { Type: 'AWS::SecretsManager::Secret', Properties: { SecretString: { 'Fn::Sub': '{"user":"${DomainUser}","password":"${DomainPassword}"}' } } } },
       }, null, 2),
     },
@@ -128,6 +128,13 @@ testRule(parameterNoEcho, {
           Resources: {}
         `,
       }],
+    },
+    {
+      name: 'NoEcho with a Default that reads like a name is still the secret',
+      path: 'template.json',
+      text: '{"AWSTemplateFormatVersion": "2010-09-09", "Parameters": {"GatewayToken": {"Type": "String", "NoEcho": true, "Default": "poc-gateway-token-42"}}}',
+      findings: [{ text: '"poc-gateway-token-42"', severity: 'warning', message: 'NoEcho parameter GatewayToken has a Default' }],
+      fixes: [{ title: 'Remove the Default', output: '{"AWSTemplateFormatVersion": "2010-09-09", "Parameters": {"GatewayToken": {"Type": "String", "NoEcho": true}}}' }],
     },
     {
       name: 'NoEcho with a placeholder Default is reported at info',
