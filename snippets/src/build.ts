@@ -18,6 +18,7 @@ export type HostKind =
   | 'sam-resources'
   | 'serverless-functions'
   | 'serverless-provider'
+  | 'serverless-root'
   | 'iam-statement'
   | 'iam-document';
 

@@ -22,6 +22,8 @@ export interface Expansion {
   tabStops: number[];
   /** Indices that offer a choice. */
   choices: number[];
+  /** Indices given two different defaults (VS Code keeps the first: the second is misleading). */
+  conflicts: number[];
 }
 
 export function expandSnippet(body: string, options: ExpandOptions = {}): Expansion {
@@ -30,10 +32,18 @@ export function expandSnippet(body: string, options: ExpandOptions = {}): Expans
   const defaults = new Map<number, Part[] | string>();
   const indices = new Set<number>();
   const choices = new Set<number>();
+  const conflicts = new Set<number>();
+  const shape = (p: Part & { kind: 'placeholder' }) => JSON.stringify(p.choices ?? p.children ?? null);
+  const firstShape = new Map<number, string>();
   walk(parts, (p) => {
     if (p.kind !== 'placeholder') return;
     indices.add(p.index);
     if (p.choices) choices.add(p.index);
+    if (p.choices || p.children?.length) {
+      const seen = firstShape.get(p.index);
+      if (seen === undefined) firstShape.set(p.index, shape(p));
+      else if (seen !== shape(p)) conflicts.add(p.index);
+    }
     if (defaults.has(p.index)) return;
     if (p.choices) defaults.set(p.index, p.choices[0]);
     else if (p.children && p.children.length > 0) defaults.set(p.index, p.children);
@@ -48,7 +58,7 @@ export function expandSnippet(body: string, options: ExpandOptions = {}): Expans
       })
       .join('');
   const sorted = [...indices].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b));
-  return { text: render(parts), tabStops: sorted, choices: [...choices].sort((a, b) => a - b) };
+  return { text: render(parts), tabStops: sorted, choices: [...choices].sort((a, b) => a - b), conflicts: [...conflicts] };
 }
 
 function walk(parts: Part[], visit: (p: Part) => void): void {

@@ -33,14 +33,22 @@ const TEMPLATES: Record<HostKind, { yaml?: string; json?: string; kind: FileKind
     yaml: `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ${CURSOR}\n`,
     json: `{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Transform": "AWS::Serverless-2016-10-31",\n  "Resources": {\n    ${CURSOR}\n  }\n}\n`,
   },
-  // A function snippet adds API events, and the API they create is configured under provider: the host is a
-  // service whose provider has gp-sls-api-logs inserted (access logs, tracing), as its description advises.
+  // A function snippet adds API events, and the API they create is configured elsewhere: the host is a service
+  // with gp-sls-api-logs under provider (access logs, tracing) and gp-sls-api-throttling at the top, as the
+  // function snippets' descriptions advise.
   'serverless-functions': {
     kind: 'serverless',
     yaml: insert(
-      `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  ${CURSOR}\nfunctions:\n  @@FUNCTIONS@@\n`,
-      expandSnippet(buildAll().find((s) => s.prefix.includes('gp-sls-api-logs'))!.body).text,
+      insert(
+        `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  ${CURSOR}\nfunctions:\n  @@FUNCTIONS@@\n@@ROOT@@\n`,
+        snippetText('gp-sls-api-logs'),
+      ).replace('@@ROOT@@', CURSOR),
+      snippetText('gp-sls-api-throttling'),
     ).replace('@@FUNCTIONS@@', CURSOR),
+  },
+  'serverless-root': {
+    kind: 'serverless',
+    yaml: `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs20.x\n${CURSOR}\n`,
   },
   'serverless-provider': {
     kind: 'serverless',
@@ -52,6 +60,10 @@ const TEMPLATES: Record<HostKind, { yaml?: string; json?: string; kind: FileKind
   },
   'iam-document': { kind: 'iam-policy', json: `${CURSOR}\n` },
 };
+
+function snippetText(prefix: string): string {
+  return expandSnippet(buildAll().find((s) => s.prefix.includes(prefix))!.body).text;
+}
 
 export function hostDocument(host: HostKind, language: 'yaml' | 'json', snippet: string): Host {
   const t = TEMPLATES[host];

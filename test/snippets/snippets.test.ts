@@ -28,8 +28,10 @@ describe('snippet expander', () => {
   it('unescapes commas and pipes in choices', () => {
     assert.equal(expandSnippet('${1|[a\\, b],c\\|d|}').text, '[a, b]');
   });
-  it('gives a later mirror with its own default the first default, like VS Code', () => {
-    assert.equal(expandSnippet('${1:first} ${1:second}').text, 'first first');
+  it('gives a later mirror with its own default the first default, like VS Code, and reports the conflict', () => {
+    const out = expandSnippet('${1:first} ${1:second} ${2:same} ${2:same} $2');
+    assert.equal(out.text, 'first first same same same');
+    assert.deepEqual(out.conflicts, [1]);
   });
   it('keeps a lone dollar and a backslash before other characters', () => {
     assert.equal(expandSnippet('a $ b \\" c').text, 'a $ b \\" c');
@@ -73,6 +75,7 @@ describe('every snippet expands into a clean document', () => {
         assert.ok(expansion.tabStops.length >= 2, 'at least one placeholder besides $0');
         assert.equal(expansion.tabStops[expansion.tabStops.length - 1], 0);
         assert.match(snippet.description, /Protects against/);
+        assert.deepEqual(expansion.conflicts, [], 'every occurrence of a placeholder has the same default');
       });
       it('lints with no finding above info', () => {
         const host = hostDocument(snippet.host, snippet.language, expansion.text);
