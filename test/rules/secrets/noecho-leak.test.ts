@@ -77,6 +77,45 @@ testRule(noEchoLeak, {
       findings: [{ text: '{"Ref": "DBPassword"}', resource: 'Web', message: 'Metadata of Web copies NoEcho parameter DBPassword: CloudFormation does not mask Metadata' }],
     },
     {
+      name: 'the secret of an IAM access key in an output (GetAtt) and in a !Sub',
+      path: 'template.yaml',
+      text: text`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          CiUser: {Type: AWS::IAM::User}
+          CiKey:
+            Type: AWS::IAM::AccessKey
+            Properties: {UserName: !Ref CiUser}
+        Outputs:
+          KeyId:
+            Value: !Ref CiKey
+          Secret:
+            Value: !GetAtt CiKey.SecretAccessKey
+          Profile:
+            Value: !Sub "[ci]\\naws_access_key_id = \${CiKey}\\naws_secret_access_key = \${CiKey.SecretAccessKey}"
+      `,
+      findings: [
+        { text: '!GetAtt CiKey.SecretAccessKey', resource: 'Secret', message: 'Output Secret exposes the secret access key of AWS::IAM::AccessKey CiKey' },
+        { message: 'Output Profile exposes the secret access key of AWS::IAM::AccessKey CiKey' },
+      ],
+      fixes: [{
+        title: 'Remove output Secret',
+        output: text`
+          AWSTemplateFormatVersion: "2010-09-09"
+          Resources:
+            CiUser: {Type: AWS::IAM::User}
+            CiKey:
+              Type: AWS::IAM::AccessKey
+              Properties: {UserName: !Ref CiUser}
+          Outputs:
+            KeyId:
+              Value: !Ref CiKey
+            Profile:
+              Value: !Sub "[ci]\\naws_access_key_id = \${CiKey}\\naws_secret_access_key = \${CiKey.SecretAccessKey}"
+        `,
+      }],
+    },
+    {
       name: 'template Metadata and a !Sub in an output',
       path: 'template.yaml',
       text: text`
