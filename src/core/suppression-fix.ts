@@ -62,8 +62,9 @@ export class SuppressionFixer {
     const lines = this.doc.lines;
     const line = Math.min(target.range.start.line, lines.lineCount - 1);
     const offset = lines.offset(target.range.start);
-    // A comment inside a block scalar (`|`, `>`) would become part of the string: use Metadata, or the file.
-    if (this.insideBlockScalar(offset, line)) {
+    // A comment inside a multi-line scalar (`|`, `>`, or a quoted/plain string continued on the next
+    // lines) would become part of the string: use Metadata, or the file.
+    if (this.insideMultilineScalar(offset, line)) {
       return this.metadata(target) ?? this.fileComment(target);
     }
     const indent = lines.indentation(line);
@@ -81,12 +82,12 @@ export class SuppressionFixer {
     };
   }
 
-  /** True when the line holding `offset` is a content line of a block scalar that starts on an earlier line. */
-  private insideBlockScalar(offset: number, line: number): boolean {
+  /** True when `line` is a continuation line of a scalar that starts on an earlier line. */
+  private insideMultilineScalar(offset: number, line: number): boolean {
     for (const root of this.doc.roots) {
       if (offset < root.start || offset > root.end) continue;
       for (const node of walk(root)) {
-        if (node.kind === 'scalar' && node.style === 'block' && offset >= node.start && offset <= node.end) {
+        if (node.kind === 'scalar' && offset >= node.start && offset <= node.end) {
           if (this.doc.lines.position(node.start).line < line) return true;
         }
       }

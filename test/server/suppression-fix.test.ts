@@ -87,6 +87,37 @@ describe('suppressionFix in YAML', () => {
     ].join('\n'));
   });
 
+  it('a real finding inside a tagged block scalar (!Sub |) is suppressed through Metadata', () => {
+    const text = [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Resources:',
+      '  Box:',
+      '    Type: AWS::EC2::Instance',
+      '    Properties:',
+      '      UserData:',
+      '        Fn::Base64: !Sub |',
+      '          #!/bin/bash',
+      '          export DB_PASSWORD=Sup3rS3cretPassw0rd',
+      '',
+    ].join('\n');
+    const found = lint(text, { path: 't.yaml', rules: allRules }).findings.filter((f) => f.range.start.line === 8);
+    assert.ok(found.length > 0, 'a finding inside the script');
+    for (const finding of found) {
+      const fix = suppressionFix(text, 'yaml', finding);
+      assert.equal(fix?.title, `Suppress ${finding.ruleId} for resource Box`);
+      const output = applyEdits(text, fix.edits);
+      assert.ok(output.startsWith(text), 'the script itself is unchanged');
+      assert.deepEqual(lint(output, { path: 't.yaml', rules: allRules }).findings.filter((f) => f.ruleId === finding.ruleId), []);
+    }
+  });
+
+  it('a continuation line of a quoted string is treated like a block scalar', () => {
+    const text = 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Description: "first line\n        token=abc"\n';
+    const fix = suppressionFix(text, 'yaml', { ruleId: 'secrets/example', range: { start: { line: 5, character: 8 }, end: { line: 5, character: 17 } } });
+    assert.equal(fix?.title, 'Suppress secrets/example for resource Fn');
+    assert.ok(applyEdits(text, fix.edits).startsWith(text.trimEnd()));
+  });
+
   it('inside a block scalar of a non-template file falls back to a file-level comment', () => {
     const text = 'service: api\nprovider:\n  name: aws\n  environment:\n    SCRIPT: |\n      token=abc\n';
     const fix = suppressionFix(text, 'yaml', { ruleId: 'secrets/example', range: { start: { line: 5, character: 6 }, end: { line: 5, character: 15 } } });
