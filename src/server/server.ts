@@ -5,7 +5,7 @@
  */
 import { TextDocuments, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Config } from '../core/config';
+import { CONFIG_FILE_NAME, type Config } from '../core/config';
 import { lint } from '../core/engine';
 import { fixAll } from '../core/fixes';
 import type { Rule } from '../core/rule';
@@ -28,6 +28,11 @@ export const DEBOUNCE_MS = 100;
 
 export interface ServerOptions {
   rules?: readonly Rule[];
+  /**
+   * Reads a workspace file (`.guardpost.yaml`) when the client does not send it (editors other than
+   * VS Code). Resolves null when absent. The Node entry reads file:// URIs from disk; the web one has none.
+   */
+  readConfigFile?: (uri: string) => Promise<string | null>;
 }
 
 interface Analysis {
@@ -79,17 +84,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ready = connection
         .sendRequest<ConfigFilesResult>(CONFIG_FILES_REQUEST)
         .then((result) => applyConfigFiles(result), (error: unknown) => log('Could not read .guardpost.yaml', error));
+    } else if (options.readConfigFile) {
+      ready = readConfigFilesHere(options.readConfigFile).then(applyConfigFiles, (error: unknown) => log('Could not read .guardpost.yaml', error));
     }
   });
 
+  async function readConfigFilesHere(read: (uri: string) => Promise<string | null>): Promise<ConfigFilesResult> {
+    const files = await Promise.all(folders.map(async (f) => ({ folderUri: f.uri, text: await read(`${f.uri.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`).catch(() => null) })));
+    return { files };
+  }
+
   function applyConfigFiles(result: ConfigFilesResult | null | undefined): void {
-    const next: Folder[] = [];
-    for (const file of result?.files ?? []) {
+    const files = result?.files ?? [];
+    if (files.length === 0) return;
+    folders = files.map((file) => {
       const { folder, problems } = folderFromConfigText(file.folderUri, file.text);
-      for (const p of problems) connection.console.warn(`${file.folderUri}/.guardpost.yaml: ${p}`);
-      next.push(folder);
-    }
-    if (next.length > 0 || (result?.files ?? []).length === 0) folders = next.length ? next : folders;
+      for (const p of problems) connection.console.warn(`${file.folderUri}/${CONFIG_FILE_NAME}: ${p}`);
+      return folder;
+    });
   }
 
   connection.onNotification(CONFIG_FILES_CHANGED, (result: ConfigFilesResult) => {

@@ -2,6 +2,10 @@
 // src/server/node.ts, speaking JSON-RPC. Waits on messages, never on time.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
@@ -126,5 +130,33 @@ describe('language server over stdio', () => {
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri: TEMPLATE } });
     const cleared = await diagnosticsFor(TEMPLATE, (p) => (published.get(TEMPLATE)?.indexOf(p) ?? 0) >= count);
     assert.deepEqual(cleared.diagnostics, []);
+  });
+});
+
+describe('language server for other editors (no Guardpost client extensions)', () => {
+  it('reads .guardpost.yaml from disk and runs with default settings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardpost-lsp-'));
+    writeFileSync(join(dir, '.guardpost.yaml'), 'rules:\n  iam/wildcard-action: info\n');
+    const folder = pathToFileURL(dir).href;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.listen();
+    try {
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'd' }], capabilities: {} });
+      await connection.sendNotification('initialized', {});
+      const uri = `${folder}/template.yaml`;
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: text('s3:*') } });
+      const { diagnostics } = await published;
+      const wildcard = diagnostics.filter((d) => d.code === 'iam/wildcard-action');
+      assert.equal(wildcard.length, 1, JSON.stringify(diagnostics));
+      assert.equal(wildcard[0].severity, 3, 'the folder config lowered it to info');
+    } finally {
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      connection.dispose();
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
