@@ -1,0 +1,26 @@
+import { whereOf } from '../../core/iam/values';
+import type { Rule } from '../../core/rule';
+
+export const notResourceAllow: Rule = {
+  meta: {
+    id: 'iam/not-resource-allow',
+    title: '`Allow` with `NotResource` grants the actions on every resource except the listed ones, including resources created later',
+    defaultSeverity: 'warning',
+    fixable: false,
+    kinds: ['iam-policy', 'cloudformation', 'sam', 'serverless'],
+  },
+  check(context) {
+    for (const doc of context.policies) {
+      if (doc.kind === 'trust') continue;
+      for (const statement of doc.statements) {
+        if (statement.effect !== 'Allow' || !statement.notResource) continue;
+        const key = statement.node.pairs.find((p) => p.key.value === 'NotResource')?.key;
+        context.report({
+          node: key ?? statement.notResource.node,
+          resource: doc.owner ?? statement.label,
+          message: `${whereOf(statement)} allows its actions on every resource except those in NotResource, in every account it can reach and on resources created later: list the resources in \`Resource\` instead`,
+        });
+      }
+    }
+  },
+};
