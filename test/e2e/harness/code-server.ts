@@ -22,6 +22,8 @@ export const DEFAULT_SETTINGS = {
   'files.autoSave': 'off',
   'git.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.layoutControl.enabled': false,
 };
 
 export interface CodeServer {
