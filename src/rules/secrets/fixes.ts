@@ -27,7 +27,9 @@ export function moveSecretFixes(context: RuleContext, entry: ConfigEntry, node: 
   }
   const secretName = entry.origin === 'globals' ? 'FunctionGlobals' : entry.owner;
   const dynamic = `{{resolve:secretsmanager:${secretName}:SecretString:${key}}}`;
-  const fixes: FixInput[] = [
+  // A secret's own SecretString cannot read itself from Secrets Manager: only the parameter fix applies there.
+  const isSecretItself = entry.ownerType === 'AWS::SecretsManager::Secret';
+  const fixes: FixInput[] = isSecretItself ? [] : [
     { title: `${prefix}${cap(`read ${key} from Secrets Manager: ${dynamic}`)}`, isPreferred: true, edits: [context.editor.replaceValue(node, dynamic)] },
   ];
   if (entry.ssmSecure) {
@@ -41,7 +43,7 @@ export function moveSecretFixes(context: RuleContext, entry: ConfigEntry, node: 
     const insert = template.parametersNode
       ? context.editor.insertPair(template.parametersNode, name, declaration)
       : context.editor.insertPair(template.root, 'Parameters', { [name]: declaration });
-    fixes.push({ title: `${prefix}${cap(`pass ${key} as a NoEcho parameter ${name}`)}`, edits: [context.editor.replaceValue(node, ref(name)), insert] });
+    fixes.push({ title: `${prefix}${cap(`pass ${key} as a NoEcho parameter ${name}`)}`, isPreferred: isSecretItself, edits: [context.editor.replaceValue(node, ref(name)), insert] });
   }
   return fixes;
 }

@@ -2,7 +2,7 @@ import { alternatives, valueOf } from '../../core/intrinsics';
 import { extractRuntimeConfig } from '../../core/model/runtime-config';
 import type { Rule } from '../../core/rule';
 import { maskSecret } from '../../core/secrets/mask';
-import { judgeLiteral } from '../../core/secrets/names';
+import { isSecretName, judgeLiteral, type LiteralVerdict } from '../../core/secrets/names';
 import { scanCredentials } from '../../core/secrets/scan';
 import { moveSecretFixes } from './fixes';
 import { credentialNodes } from './shared';
@@ -38,7 +38,9 @@ export const plaintextConfig: Rule = {
           continue;
         }
         if (value.kind !== 'literal' || typeof value.value !== 'string') continue;
-        const verdict = judgeLiteral(value.value);
+        const judged = entry.ownerType === 'AWS::SecretsManager::Secret' ? judgeSecretString(value.value) : { verdict: judgeLiteral(value.value), secret: value.value };
+        const verdict = judged.verdict;
+        const secret = judged.secret;
         if (verdict === 'not-secret') continue;
         if (entry.place === 'ssm-parameter') {
           context.report({
@@ -46,8 +48,8 @@ export const plaintextConfig: Rule = {
             resource: entry.owner,
             severity: verdict === 'placeholder' ? 'info' : undefined,
             message: verdict === 'placeholder'
-              ? `${capital(entry.location)} holds a weak placeholder secret ${maskSecret(value.value)}: create the real value outside the template`
-              : `${capital(entry.location)} stores the secret ${maskSecret(value.value)} in plain text in the template and in SSM: CloudFormation cannot create SecureString parameters, so create it as a SecureString outside the template (or use AWS::SecretsManager::Secret with GenerateSecretString)`,
+              ? `${capital(entry.location)} holds a weak placeholder secret ${maskSecret(secret)}: create the real value outside the template`
+              : `${capital(entry.location)} stores the secret ${maskSecret(secret)} in plain text in the template and in SSM: CloudFormation cannot create SecureString parameters, so create it as a SecureString outside the template (or use AWS::SecretsManager::Secret with GenerateSecretString)`,
           });
           continue;
         }
@@ -57,7 +59,7 @@ export const plaintextConfig: Rule = {
             node,
             resource: entry.owner,
             severity: 'info',
-            message: `${capital(entry.location)} is set to a weak placeholder secret ${maskSecret(value.value)}: read the real value from Secrets Manager or SSM`,
+            message: `${capital(entry.location)} is set to a weak placeholder secret ${maskSecret(secret)}: read the real value from Secrets Manager or SSM`,
             fixes,
           });
           continue;
@@ -65,7 +67,7 @@ export const plaintextConfig: Rule = {
         context.report({
           node,
           resource: entry.owner,
-          message: `${capital(entry.location)} is a literal secret ${maskSecret(value.value)}: anyone who can read the template${entry.place === 'environment' ? ' or the function configuration' : ' or the stack'} sees it; read it from Secrets Manager or SSM`,
+          message: `${capital(entry.location)} is a literal secret ${maskSecret(secret)}: anyone who can read the template${entry.place === 'environment' ? ' or the function configuration' : ' or the stack'} sees it; read it from Secrets Manager or SSM`,
           fixes,
         });
       }
@@ -75,4 +77,29 @@ export const plaintextConfig: Rule = {
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * A literal `SecretString` is usually JSON (`{"username": "app", "password": "..."}`): judge the
+ * values of its secret-named keys; a username alone is not a secret.
+ */
+function judgeSecretString(value: string): { verdict: LiteralVerdict; secret: string } {
+  const whole = { verdict: judgeLiteral(value), secret: value };
+  const text = value.trim();
+  if (!text.startsWith('{')) return whole;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return whole;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { verdict: 'not-secret', secret: value };
+  let found: { verdict: LiteralVerdict; secret: string } = { verdict: 'not-secret', secret: value };
+  for (const [key, v] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!isSecretName(key) || typeof v !== 'string') continue;
+    const verdict = judgeLiteral(v);
+    if (verdict === 'secret') return { verdict, secret: v };
+    if (verdict === 'placeholder') found = { verdict, secret: v };
+  }
+  return found;
 }

@@ -307,6 +307,44 @@ testRule(plaintextConfig, {
       }],
     },
     {
+      name: 'a literal JSON SecretString: the password is judged, the username is not; the parameter fix is preferred',
+      path: 'template.yaml',
+      text: text`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Creds:
+            Type: AWS::SecretsManager::Secret
+            Properties:
+              SecretString: '{"username": "app", "password": "${PW}"}'
+          Names:
+            Type: AWS::SecretsManager::Secret
+            Properties:
+              SecretString: '{"username": "app", "host": "db.internal"}'
+      `,
+      findings: [{ text: `'{"username": "app", "password": "${PW}"}'`, resource: 'Creds', message: 'SecretString of AWS::SecretsManager::Secret Creds is a literal secret Tr0…(14 chars)' }],
+      fixes: [{
+        title: 'Pass SecretString as a NoEcho parameter CredsSecretString',
+        isPreferred: true,
+        output: text`
+          AWSTemplateFormatVersion: "2010-09-09"
+          Resources:
+            Creds:
+              Type: AWS::SecretsManager::Secret
+              Properties:
+                SecretString: !Ref CredsSecretString
+            Names:
+              Type: AWS::SecretsManager::Secret
+              Properties:
+                SecretString: '{"username": "app", "host": "db.internal"}'
+          Parameters:
+            CredsSecretString:
+              Type: String
+              NoEcho: true
+              Description: SecretString of AWS::SecretsManager::Secret Creds
+        `,
+      }],
+    },
+    {
       name: 'a String SSM parameter named as a secret (no automatic fix), and a literal in an !If branch',
       path: 'template.yaml',
       text: text`
