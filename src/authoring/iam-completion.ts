@@ -140,6 +140,9 @@ function yamlContext(text: string, start: number): 'action' | 'condition-key' | 
   const head = text.slice(lineStart, start);
   // `Action: s3:Ge`, `- Action: "s3:Ge`, `Action: [s3:GetObject, s3:Pu`
   if (new RegExp(`^\\s*(?:-\\s+)?${ACTION_KEY}\\s*(?:\\[(?:[^\\]]*,)?\\s*)?["']?$`).test(head)) return 'action';
+  // A flow list spread over lines: `Action: [\n  "s3:GetObject",\n  "s3:Pu`
+  const flow = text.slice(Math.max(0, start - LOOK_BACK), start);
+  if (new RegExp(`${ACTION_KEY}\\s*\\[\\s*(?:(?:"[^"]*"|'[^']*'|[^,\\[\\]"'\\s]+)\\s*,\\s*)*["']?$`).test(flow)) return 'action';
   const previous = linesAbove(text, lineStart);
   if (/^\s*-\s+["']?$/.test(head)) {
     const itemIndent = head.indexOf('-');

@@ -47,6 +47,7 @@ describe('IAM completion: action names after service:', () => {
       '              - Effect: Allow\n                Action:\n                - dynamodb:|',
       '              - Action: [dynamodb:GetItem, dynamodb:|]',
       '              - Effect: Allow\n                Action: "dynamodb:|"',
+      '              - Effect: "Allow"\n                Action: [\n                  "dynamodb:GetItem",\n                  "dynamodb:|"',
     ]) {
       const { list } = complete(YAML_ROLE(statement), 'template.yaml');
       assert.equal(list?.context, 'action', statement);
