@@ -112,6 +112,20 @@ export function catalogInfo(): CatalogInfo {
   return { dataDate: c.dataDate, version: c.version, services: Object.keys(c.services).length, actions, bytes: JSON.stringify(c).length };
 }
 
+/** How many actions of each access level the whole catalogue has, counted without decoding it. */
+export function levelTotals(): { total: number; counts: Record<AccessLevel, number> } {
+  const counts: Record<AccessLevel, number> = { Read: 0, List: 0, Write: 0, 'Permissions management': 0, Tagging: 0 };
+  let total = 0;
+  for (const s of Object.values(load().services)) {
+    for (const entry of s.a.split('|')) {
+      const space = entry.indexOf(' ');
+      counts[LEVEL_BY_CODE[entry[space + 1]]]++;
+      total++;
+    }
+  }
+  return { total, counts };
+}
+
 /** Every service prefix in the catalogue. */
 export function servicePrefixes(): string[] {
   return Object.keys(load().services);

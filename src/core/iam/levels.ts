@@ -1,5 +1,5 @@
 /** Access-level arithmetic over catalogue actions: counts for messages, one-level replacements for fixes. */
-import { ACCESS_LEVELS, expandActionPattern, servicePrefixes, serviceInfo, type AccessLevel, type ActionInfo } from './catalog';
+import { ACCESS_LEVELS, expandActionPattern, levelTotals, type AccessLevel, type ActionInfo } from './catalog';
 
 export type LevelCounts = Record<AccessLevel, number>;
 
@@ -13,10 +13,7 @@ let everything: { total: number; counts: LevelCounts } | undefined;
 
 /** Counts for `Action: "*"`, without keeping every action decoded longer than needed. */
 export function everyActionCounts(): { total: number; counts: LevelCounts } {
-  if (!everything) {
-    const all = servicePrefixes().flatMap((p) => serviceInfo(p)?.actions ?? []);
-    everything = { total: all.length, counts: countLevels(all) };
-  }
+  everything ??= levelTotals();
   return everything;
 }
 
