@@ -20,9 +20,13 @@ export interface FoundCredential extends Detection {
 
 export function scanCredentials(context: RuleContext): FoundCredential[] {
   const found: FoundCredential[] = [];
+  // YAML aliases share nodes: a credential written once is reported once.
+  const seen = new Set<Node>();
   const stack: { node: Node; key: string | undefined; besideKey: boolean }[] = [{ node: context.root, key: undefined, besideKey: false }];
   while (stack.length) {
     const { node, key, besideKey } = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
     if (node.kind === 'map') {
       const hasKeyId = node.pairs.some((p) => isScalar(p.value) && typeof p.value.value === 'string' && isAccessKeyId(p.value.value));
       const nameOf = itemName(node);

@@ -120,6 +120,20 @@ testRule(knownCredential, {
       findings: [{ message: 'private key ----…(' }, { text: S.stripe, message: 'Stripe secret key sk_l…(41 chars) in value of ApiKey' }],
     },
     {
+      name: 'a token shared through a YAML alias is reported once, where it is written',
+      path: 'serverless.yml',
+      text: text`
+        service: orders
+        custom:
+          token: &token ${S.github}
+        provider:
+          name: aws
+          environment:
+            GITHUB_TOKEN: *token
+      `,
+      findings: [{ text: S.github, range: '3:17-3:57' }],
+    },
+    {
       name: 'a stand-in password in a URL is a placeholder, at info',
       path: 'template.yaml',
       text: text`
