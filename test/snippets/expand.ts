@@ -14,6 +14,8 @@ type Part =
 export interface ExpandOptions {
   /** Values of snippet variables such as TM_FILENAME; unknown variables expand to their default or ''. */
   variables?: Record<string, string>;
+  /** Choice to take per placeholder index (an index into its options); default the first. */
+  choose?: ReadonlyMap<number, number>;
 }
 
 export interface Expansion {
@@ -22,6 +24,8 @@ export interface Expansion {
   tabStops: number[];
   /** Indices that offer a choice. */
   choices: number[];
+  /** Options of each choice, by index. */
+  options: Map<number, string[]>;
   /** Indices given two different defaults (VS Code keeps the first: the second is misleading). */
   conflicts: number[];
 }
@@ -33,19 +37,23 @@ export function expandSnippet(body: string, options: ExpandOptions = {}): Expans
   const indices = new Set<number>();
   const choices = new Set<number>();
   const conflicts = new Set<number>();
+  const optionLists = new Map<number, string[]>();
   const shape = (p: Part & { kind: 'placeholder' }) => JSON.stringify(p.choices ?? p.children ?? null);
   const firstShape = new Map<number, string>();
   walk(parts, (p) => {
     if (p.kind !== 'placeholder') return;
     indices.add(p.index);
-    if (p.choices) choices.add(p.index);
+    if (p.choices) {
+      choices.add(p.index);
+      if (!optionLists.has(p.index)) optionLists.set(p.index, p.choices);
+    }
     if (p.choices || p.children?.length) {
       const seen = firstShape.get(p.index);
       if (seen === undefined) firstShape.set(p.index, shape(p));
       else if (seen !== shape(p)) conflicts.add(p.index);
     }
     if (defaults.has(p.index)) return;
-    if (p.choices) defaults.set(p.index, p.choices[0]);
+    if (p.choices) defaults.set(p.index, p.choices[options.choose?.get(p.index) ?? 0] ?? p.choices[0]);
     else if (p.children && p.children.length > 0) defaults.set(p.index, p.children);
   });
   const render = (list: Part[]): string =>
@@ -58,7 +66,7 @@ export function expandSnippet(body: string, options: ExpandOptions = {}): Expans
       })
       .join('');
   const sorted = [...indices].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b));
-  return { text: render(parts), tabStops: sorted, choices: [...choices].sort((a, b) => a - b), conflicts: [...conflicts] };
+  return { text: render(parts), tabStops: sorted, choices: [...choices].sort((a, b) => a - b), options: optionLists, conflicts: [...conflicts] };
 }
 
 function walk(parts: Part[], visit: (p: Part) => void): void {

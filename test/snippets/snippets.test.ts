@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildAll, renderFile, type BuiltSnippet } from '../../snippets/src/build';
+import { statementsOf } from '../../src/authoring/iam-hover';
+import { literalString } from '../../src/core/ast';
+import { actionInfo, expandActionPattern, isPattern } from '../../src/core/iam/catalog';
 import { lint } from '../../src/core/engine';
 import { allRules } from '../../src/rules';
 import { expandSnippet } from './expand';
@@ -24,6 +27,7 @@ describe('snippet expander', () => {
     assert.equal(out.text, 'Name: b Name Name ${x} } \\ f.yaml dflt outer inner');
     assert.deepEqual(out.tabStops, [1, 2, 3, 4, 0]);
     assert.deepEqual(out.choices, [2]);
+    assert.equal(expandSnippet('${1|a,b,c|} $1', { choose: new Map([[1, 2]]) }).text, 'c c');
   });
   it('unescapes commas and pipes in choices', () => {
     assert.equal(expandSnippet('${1|[a\\, b],c\\|d|}').text, '[a, b]');
@@ -83,6 +87,29 @@ describe('every snippet expands into a clean document', () => {
         assert.equal(result.kind, host.kind, `classified as ${result.kind}:\n${host.text}`);
         const serious = result.findings.filter((f) => f.severity !== 'info');
         assert.deepEqual(serious.map(describeFinding), [], `\n${numbered(host.text)}`);
+      });
+      it('lints with no finding above info whichever choice the user makes', () => {
+        const problems: string[] = [];
+        for (const [index, options] of expansion.options) {
+          for (let k = 1; k < options.length; k++) {
+            const host = hostDocument(snippet.host, snippet.language, expandSnippet(snippet.body, { choose: new Map([[index, k]]) }).text);
+            const result = lint(host.text, { path: host.path, rules: allRules });
+            if (result.kind !== host.kind) problems.push(`\${${index}} = ${options[k]}: classified as ${result.kind}`);
+            for (const f of result.findings) if (f.severity !== 'info') problems.push(`\${${index}} = ${options[k]}: ${describeFinding(f)}`);
+          }
+        }
+        assert.deepEqual(problems, []);
+      });
+      it('names only actions that exist in the IAM catalogue', () => {
+        const host = hostDocument(snippet.host, snippet.language, expansion.text);
+        const unknown: string[] = [];
+        for (const statement of statementsOf(host.text, { path: host.path })) {
+          for (const item of [...(statement.action?.items ?? []), ...(statement.notAction?.items ?? [])]) {
+            const action = literalString(item.node);
+            if (action !== undefined && !(isPattern(action) ? expandActionPattern(action).length > 0 : actionInfo(action))) unknown.push(action);
+          }
+        }
+        assert.deepEqual(unknown, []);
       });
       if (snippet.language === 'json') {
         it('is valid JSON once expanded', () => {
