@@ -11,21 +11,18 @@ const MAX_FIX_ITEMS = 30;
 /** Which level's fix is preferred: the least powerful that exists. Never a Write or Permissions management one. */
 const PREFERRED_ORDER: AccessLevel[] = ['Read', 'List'];
 
-/** A service this small with no permissions-management action is reported at info only. */
+/** A service this small with no permissions-management action is its own least privilege. */
 const SMALL_SERVICE = 6;
 
 /**
- * How loud a wildcard is: `service:*` warns (info for a small service with no permissions management,
- * nothing for a channel service whose actions cannot be scoped);
- * a partial wildcard warns when it reaches permissions management, is info when its writes span
- * several verbs (`s3:*Object`), and is quiet within one verb (`kms:GenerateDataKey*`, `ecs:Submit*`),
- * the documented way to name a family of actions.
+ * How loud a wildcard is. `service:*` warns, except for a small service with no permissions
+ * management (`ec2messages:*`, `ssmmessages:*`, `iotjobsdata:*`: an agent's whole API, which listing
+ * every action would grant just the same). A partial wildcard warns when it reaches permissions
+ * management, is info when its writes span several verbs (`s3:*Object`), and is quiet within one verb
+ * (`kms:GenerateDataKey*`, `ecs:Submit*`), the documented way to name a family of actions.
  */
 function severityOf(everything: boolean, expansion: readonly ActionInfo[], permissions: boolean): Severity | undefined {
-  // An agent's channel (ec2messages:*, ssmmessages:*): no action can be scoped and none changes
-  // permissions, so the wildcard grants nothing that listing every action would not.
-  if (everything && !permissions && expansion.length <= SMALL_SERVICE && expansion.every((a) => !a.supportsResourceLevel)) return undefined;
-  if (everything) return permissions || expansion.length > SMALL_SERVICE ? 'warning' : 'info';
+  if (everything) return permissions || expansion.length > SMALL_SERVICE ? 'warning' : undefined;
   if (permissions) return 'warning';
   const verbs = new Set(expansion.filter((a) => a.level === 'Write').map((a) => /^[A-Z][a-z]+/.exec(a.name)?.[0] ?? a.name));
   return verbs.size > 1 ? 'info' : undefined;
