@@ -32,7 +32,8 @@ export type RouteSource =
  * open: nothing protects the route. explicit-none: the author wrote `Authorizer: NONE` or
  * `security: []` (a deliberate public route). api-key-only: an API key and nothing else.
  * private / resource-policy: the API is reachable only through a VPC endpoint, or a resource policy
- * decides who may call it. unknown: the file does not say (intrinsic, external definition).
+ * decides who may call it. mutual-tls: the default endpoint is disabled and the API's custom domain
+ * requires client certificates. unknown: the file does not say (intrinsic, external definition).
  */
 export type AuthKind =
   | 'open'
@@ -45,6 +46,7 @@ export type AuthKind =
   | 'authorizer'
   | 'private'
   | 'resource-policy'
+  | 'mutual-tls'
   | 'unknown';
 
 export interface RouteAuth {
@@ -308,10 +310,26 @@ class TemplateRoutes {
     return '?';
   }
 
-  /** A REST API reachable only through a VPC endpoint, or guarded by a resource policy. */
+  /**
+   * An API whose default endpoint is disabled while a custom domain of the template requires client
+   * certificates (mutual TLS): callers are authenticated by their certificate.
+   */
+  private mutualTlsOnly(r: Resource): boolean {
+    const sam = r.type === 'AWS::Serverless::Api' || r.type === 'AWS::Serverless::HttpApi';
+    const disabled = sam ? this.template.property(r, 'DisableExecuteApiEndpoint')?.node : get(r.properties, 'DisableExecuteApiEndpoint');
+    if (literalBoolean(disabled) !== true) return false;
+    if (sam && get(this.template.property(r, 'Domain')?.node, 'MutualTlsAuthentication')) return true;
+    this.mtlsDomain ??= this.template.resourcesOfType('AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName').some((d) => get(d.properties, 'MutualTlsAuthentication'));
+    return this.mtlsDomain;
+  }
+
+  private mtlsDomain: boolean | undefined;
+
+  /** A REST API reachable only through a VPC endpoint, or guarded by a resource policy or mutual TLS. */
   private apiRestriction(api: string): AuthKind | undefined {
     const r = this.template.resourcesById.get(api);
     if (!r) return api === '?' ? 'unknown' : undefined;
+    if (this.mutualTlsOnly(r)) return 'mutual-tls';
     if (r.type === 'AWS::ApiGateway::RestApi' || r.type === 'AWS::Serverless::Api') {
       if (isPrivateEndpoint(r.type === 'AWS::Serverless::Api' ? this.template.property(r, 'EndpointConfiguration')?.node : get(r.properties, 'EndpointConfiguration'))) return 'private';
       if (r.type === 'AWS::ApiGateway::RestApi' && get(r.properties, 'Policy')) return 'resource-policy';
@@ -373,7 +391,8 @@ class TemplateRoutes {
     const props = resource.properties;
     if (!props) return;
     const body = getMap(props, 'Body');
-    if (body) openApiRoutes(body, resource, 'http', bodies, { restricted: undefined, defaultAuth: undefined, authorizers: [] });
+    const restricted = this.mutualTlsOnly(resource) ? 'mutual-tls' : undefined;
+    if (body) openApiRoutes(body, resource, 'http', bodies, { restricted, defaultAuth: undefined, authorizers: [] });
     // Quick create: `Target` makes a `$default` route that no authorizer can guard.
     const target = get(props, 'Target');
     if (target && !body) {
@@ -385,7 +404,7 @@ class TemplateRoutes {
         source: 'apigatewayv2-quick-create',
         owner: resource.logicalId,
         node: getPair(props, 'Target')!.key,
-        auth: { kind: 'open', apiKeyRequired: false },
+        auth: { kind: restricted ?? 'open', apiKeyRequired: false },
         preflight: false,
         target: { kind: 'none' },
         authorizers: [],
@@ -421,7 +440,8 @@ class TemplateRoutes {
     const definitionBody = prop('DefinitionBody');
     const body = definitionBody && isMap(definitionBody) && !isIntrinsic(definitionBody) ? definitionBody : undefined;
     let restricted: AuthKind | undefined;
-    if (!http && isPrivateEndpoint(prop('EndpointConfiguration'))) restricted = 'private';
+    if (resource && this.mutualTlsOnly(resource)) restricted = 'mutual-tls';
+    else if (!http && isPrivateEndpoint(prop('EndpointConfiguration'))) restricted = 'private';
     else if (!http && get(auth, 'ResourcePolicy')) restricted = 'resource-policy';
     const info: SamApiInfo = {
       auth,
@@ -829,6 +849,8 @@ export function describeAuth(auth: RouteAuth): string {
       return 'private endpoint (VPC)';
     case 'resource-policy':
       return 'resource policy';
+    case 'mutual-tls':
+      return 'mutual TLS (client certificates)';
     case 'unknown':
       return 'unknown (set outside this file)';
   }

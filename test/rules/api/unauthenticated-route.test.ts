@@ -191,6 +191,24 @@ testRule(unauthenticatedRoute, {
       `,
     },
     {
+      name: 'HTTP API reachable only through a mutual-TLS custom domain (default endpoint disabled)',
+      path: 'template.yaml',
+      text: text`
+        Resources:
+          HttpApi:
+            Type: AWS::ApiGatewayV2::Api
+            Properties:
+              ProtocolType: HTTP
+              DisableExecuteApiEndpoint: true
+              Target: !GetAtt Fn.Arn
+          Domain:
+            Type: AWS::ApiGatewayV2::DomainName
+            Properties:
+              DomainName: api.example.com
+              MutualTlsAuthentication: {TruststoreUri: s3://bucket/truststore.pem}
+      `,
+    },
+    {
       name: 'function URLs are the business of api/function-url-public',
       path: 'template.yaml',
       text: text`
