@@ -21,6 +21,8 @@ import {
   type LintFilesResult,
 } from './protocol';
 import { DEFAULT_SETTINGS, effectiveConfig, folderFromConfigText, isExcluded, languageOf, locate, normalizeSettings, type Folder, type Settings } from './settings';
+import type { AuthoringOptions } from '../authoring/iam-hover';
+import { COMPLETION_TRIGGERS, completionsAt, hoverAt, resolveCompletion } from './authoring';
 import { FIX_ALL_KIND, QUICK_FIX_KIND, fixAllAction, kindRequested, quickFixes, toDiagnostics } from './translate';
 
 /** Delay after the last keystroke before linting (the budget is 150 ms). */
@@ -74,6 +76,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: { openClose: true, change: 2 /* incremental */, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
       },
       serverInfo: { name: 'guardpost' },
     };
@@ -239,6 +243,52 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } catch (error) {
       log('Code actions failed', error);
       return [];
+    }
+  });
+
+  /** Hover and completion options for a document, when Guardpost is enabled for it. */
+  async function authoringContext(uri: string): Promise<{ document: TextDocument; options: AuthoringOptions } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const settings = await settingsFor(uri);
+    if (!settings.enable) return undefined;
+    const cached = analyses.get(uri);
+    const language = languageOf(document.languageId, uri, document.getText());
+    // The last lint's kind spares completion a parse; half-typed text often does not parse at all.
+    const kind = cached && cached.kind !== 'unknown' ? cached.kind : undefined;
+    return { document, options: { path: pathOf(uri), language, ...(kind ? { kind } : {}) } };
+  }
+
+  connection.onHover(async (params) => {
+    try {
+      const context = await authoringContext(params.textDocument.uri);
+      if (!context) return null;
+      const { document, options: authoring } = context;
+      return hoverAt(document.getText(), document.offsetAt(params.position), document, authoring);
+    } catch (error) {
+      log('Hover failed', error);
+      return null;
+    }
+  });
+
+  connection.onCompletion(async (params) => {
+    try {
+      const context = await authoringContext(params.textDocument.uri);
+      if (!context) return null;
+      const { document, options: authoring } = context;
+      return completionsAt(document.getText(), document.offsetAt(params.position), document, authoring);
+    } catch (error) {
+      log('Completion failed', error);
+      return null;
+    }
+  });
+
+  connection.onCompletionResolve((item) => {
+    try {
+      return resolveCompletion(item);
+    } catch (error) {
+      log('Completion details failed', error);
+      return item;
     }
   });
 

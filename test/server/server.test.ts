@@ -111,6 +111,20 @@ describe('language server over stdio', () => {
     assert.deepEqual(all.map((a) => [a.title, a.kind]), [['Fix all Guardpost problems', 'source.fixAll.guardpost']]);
   });
 
+  it('answers IAM hover and completion on the open document', async () => {
+    const hover = await connection.sendRequest<{ contents: { kind: string; value: string }; range: unknown } | null>('textDocument/hover', {
+      textDocument: { uri: TEMPLATE },
+      position: { line: 9, character: 26 },
+    });
+    assert.equal(hover?.contents.kind, 'markdown');
+    assert.deepEqual(hover?.range, { start: { line: 9, character: 24 }, end: { line: 9, character: 30 } }); // the quoted scalar
+    const list = await connection.sendRequest<{ items: { label: string }[] } | null>('textDocument/completion', {
+      textDocument: { uri: TEMPLATE },
+      position: { line: 9, character: 28 },
+    });
+    assert.ok(list?.items.some((i) => i.label === 's3:GetObject'), JSON.stringify(list?.items.slice(0, 3)));
+  });
+
   it('lints closed files on request, skipping excluded and unknown ones', async () => {
     const result = await connection.sendRequest<{ linted: number; findings: number }>('guardpost/lintFiles', {
       files: [
