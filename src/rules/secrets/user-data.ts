@@ -13,6 +13,8 @@ const FLAG = /(?:^|\s)--?([a-z][a-z-]*(?:password|passwd|token|secret|api-key|ap
 /** MySQL's `-pSecret` (the password glued to the flag), only on a mysql/mysqladmin line. */
 const MYSQL_P = /(?:^|\s)-p(["']?)([^\s"'`;|&<>()-][^\s"'`;|&<>()]*)\1/g;
 
+const MAX_PER_SCRIPT = 20;
+
 /** Cheap test before any expression runs: a script line can only hold a secret near these words. */
 const HINT = /pass|secret|token|key|pwd|credential|mysql/i;
 
@@ -58,6 +60,8 @@ interface ScriptSecret {
 export function scriptSecrets(script: string): ScriptSecret[] {
   const out: ScriptSecret[] = [];
   const consider = (name: string, value: string, offset: number, quoted: boolean): void => {
+    // A script that sets hundreds of secrets is generated: report the first ones, not all.
+    if (out.length >= MAX_PER_SCRIPT) return;
     if (value.includes('$') || value.includes('{{') || value.includes('%')) return;
     const verdict = judgeLiteral(value);
     if (verdict === 'not-secret') return;
