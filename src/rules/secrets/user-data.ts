@@ -72,12 +72,12 @@ export function scriptSecrets(script: string): ScriptSecret[] {
   };
   let m: RegExpExecArray | null;
   ASSIGNMENT.lastIndex = 0;
-  while ((m = ASSIGNMENT.exec(script)) !== null) {
+  while (out.length < MAX_PER_SCRIPT && (m = ASSIGNMENT.exec(script)) !== null) {
     if (!isSecretName(m[1])) continue;
     consider(m[1], m[3], m.index + m[0].length - m[3].length - m[2].length, m[2] !== '');
   }
   FLAG.lastIndex = 0;
-  while ((m = FLAG.exec(script)) !== null) {
+  while (out.length < MAX_PER_SCRIPT && (m = FLAG.exec(script)) !== null) {
     consider(`--${m[1].replace(/^-/, '')}`, m[3], m.index + m[0].length - m[3].length - m[2].length, m[2] !== '');
   }
   if (/mysql/.test(script)) {
