@@ -233,6 +233,15 @@ describe('injection grammar in JSON (VS Code JSON grammar)', () => {
     '}',
   ].join('\n');
 
+  it('marks the long form of every intrinsic, in JSON and as YAML keys', () => {
+    for (const name of INTRINSIC_SHORT_TAGS) {
+      if (name === 'Condition') continue; // `Condition` is also a resource attribute and an IAM statement element
+      const long = name === 'Ref' ? 'Ref' : `Fn::${name}`;
+      has(json, `{"Value": {"${long}": ["a", "b"]}}`, `"${long}"`, KEYWORD);
+      has(yaml, `Value:\n  ${long}: [a, b]`, long, KEYWORD);
+    }
+  });
+
   it('marks "Ref" and "Fn::..." keys as intrinsics', () => {
     has(json, template, '"Fn::GetAtt"', KEYWORD);
     has(json, template, '"Ref"', KEYWORD);
