@@ -81,6 +81,14 @@ describe('walkthrough', () => {
     assert.deepEqual(lint(fixed, { path: EXAMPLE, rules: allRules }).findings.filter((f) => f.severity !== 'info'), []);
   });
 
+  it('apply-fix.md shows the list the fix really writes', () => {
+    const shown = /```yaml\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'walkthrough/apply-fix.md'), 'utf8'))![1];
+    const items = shown.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('- '));
+    assert.ok(items.length > 0);
+    const written = fixed.split('\n').map((l) => l.trim());
+    for (const item of items) assert.ok(written.includes(item), `${item} is not in the fixed template:\n${fixed}`);
+  });
+
   it('inserting gp-s3-bucket on the empty line of the fixed template keeps it clean', () => {
     const snippet = buildAll().find((s) => s.language === 'yaml' && s.prefix.includes('gp-s3-bucket'));
     assert.ok(snippet, 'gp-s3-bucket exists');
