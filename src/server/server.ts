@@ -6,7 +6,7 @@
 import { TextDocuments, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, type Config } from '../core/config';
-import { lint } from '../core/engine';
+import { lint, SYNTAX_ERROR_RULE } from '../core/engine';
 import { fixAll } from '../core/fixes';
 import type { Rule } from '../core/rule';
 import type { FileKind, Finding, SourceLanguage } from '../core/types';
@@ -24,6 +24,9 @@ import { DEFAULT_SETTINGS, effectiveConfig, folderFromConfigText, isExcluded, la
 import type { AuthoringOptions } from '../authoring/iam-hover';
 import { COMPLETION_TRIGGERS, completionsAt, hoverAt, resolveCompletion } from './authoring';
 import { FIX_ALL_KIND, QUICK_FIX_KIND, fixAllAction, kindRequested, quickFixes, toDiagnostics } from './translate';
+
+/** Documents larger than this get no hovers: a hover parses the whole text. */
+const MAX_HOVER_CHARS = 1024 * 1024;
 
 /** Delay after the last keystroke before linting (the budget is 150 ms). */
 export const DEBOUNCE_MS = 100;
@@ -51,6 +54,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const analyses = new Map<string, Analysis>();
+  /** The last kind other than unknown each open document linted as (kept while it has a syntax error). */
+  const knownKinds = new Map<string, FileKind>();
   /** The version each open document was last scheduled or linted at. */
   const requested = new Map<string, number>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -163,6 +168,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (stale()) return;
       if (analysis) analyses.set(uri, analysis);
       else analyses.delete(uri);
+      if (analysis && analysis.kind !== 'unknown') knownKinds.set(uri, analysis.kind);
+      else if (!analysis || !analysis.findings.some((f) => f.ruleId === SYNTAX_ERROR_RULE)) knownKinds.delete(uri);
       await connection.sendDiagnostics({ uri, version, diagnostics: analysis ? toDiagnostics(analysis.findings, uri) : [] });
     } catch (error) {
       log(`Linting ${uri} failed`, error);
@@ -209,6 +216,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (timer) clearTimeout(timer);
     timers.delete(uri);
     analyses.delete(uri);
+    knownKinds.delete(uri);
     requested.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -247,22 +255,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   /** Hover and completion options for a document, when Guardpost is enabled for it. */
-  async function authoringContext(uri: string): Promise<{ document: TextDocument; options: AuthoringOptions } | undefined> {
+  async function authoringContext(uri: string): Promise<{ document: TextDocument; options: AuthoringOptions; kind: FileKind | undefined } | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
     const settings = await settingsFor(uri);
     if (!settings.enable) return undefined;
-    const cached = analyses.get(uri);
     const language = languageOf(document.languageId, uri, document.getText());
-    // The last lint's kind spares completion a parse; half-typed text often does not parse at all.
-    const kind = cached && cached.kind !== 'unknown' ? cached.kind : undefined;
-    return { document, options: { path: pathOf(uri), language, ...(kind ? { kind } : {}) } };
+    // The last kind a lint saw spares completion a parse; half-typed text often does not parse at all.
+    const kind = knownKinds.get(uri);
+    return { document, kind, options: { path: pathOf(uri), language, ...(kind ? { kind } : {}) } };
   }
 
   connection.onHover(async (params) => {
     try {
       const context = await authoringContext(params.textDocument.uri);
-      if (!context) return null;
+      // A hover parses the document: only for files Guardpost reads, and not for huge ones.
+      if (!context || !context.kind || context.document.getText().length > MAX_HOVER_CHARS) return null;
       const { document, options: authoring } = context;
       return hoverAt(document.getText(), document.offsetAt(params.position), document, authoring);
     } catch (error) {
