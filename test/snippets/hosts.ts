@@ -40,7 +40,7 @@ const TEMPLATES: Record<HostKind, { yaml?: string; json?: string; kind: FileKind
     kind: 'serverless',
     yaml: insert(
       insert(
-        `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  ${CURSOR}\nfunctions:\n  @@FUNCTIONS@@\n@@ROOT@@\n`,
+        `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs24.x\n  ${CURSOR}\nfunctions:\n  @@FUNCTIONS@@\n@@ROOT@@\n`,
         snippetText('gp-sls-api-logs'),
       ).replace('@@ROOT@@', CURSOR),
       snippetText('gp-sls-api-throttling'),
@@ -48,11 +48,11 @@ const TEMPLATES: Record<HostKind, { yaml?: string; json?: string; kind: FileKind
   },
   'serverless-root': {
     kind: 'serverless',
-    yaml: `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs20.x\n${CURSOR}\n`,
+    yaml: `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs24.x\n${CURSOR}\n`,
   },
   'serverless-provider': {
     kind: 'serverless',
-    yaml: `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  ${CURSOR}\nfunctions:\n  hello:\n    handler: src/hello.handler\n`,
+    yaml: `service: items-service\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: nodejs24.x\n  ${CURSOR}\nfunctions:\n  hello:\n    handler: src/hello.handler\n`,
   },
   'iam-statement': {
     kind: 'iam-policy',
