@@ -153,7 +153,7 @@ export function detectSecrets(value: string, options: DetectOptions = {}): Detec
       continue;
     }
     if (kind === 'jwt' && !isJwt(text)) continue;
-    found.push(make(kind, text, start, /example|xxxx|0000000000|1234567890abcdef/i.test(text)));
+    found.push(make(kind, text, start, /example|xxxx|0000000000|1234567890abcdef/i.test(text) || (kind === 'jwt' && isSampleJwt(text))));
   }
 
   const key = options.keyName;
@@ -208,6 +208,16 @@ function isJwt(token: string): boolean {
   try {
     const json = decodeBase64Url(header);
     return /"alg"\s*:/.test(json);
+  } catch {
+    return false;
+  }
+}
+
+/** jwt.io's sample token (subject 1234567890, John Doe) is documentation, not a credential. */
+function isSampleJwt(token: string): boolean {
+  const parts = token.split('.');
+  try {
+    return /"sub"\s*:\s*"1234567890"|John Doe/.test(decodeBase64Url(parts[1] ?? ''));
   } catch {
     return false;
   }

@@ -19,7 +19,7 @@ export const FAKE = {
   google: 'AIza' + 'SyD8-3kLmN9pQ2rT5vW7xZ0aB4cE6fG1hJk',
   sendgrid: 'SG.' + 'ngeVfQFYQlKU0ufo8x5d1A' + '.' + 'TwL2iGABf9DHoTf-09kqeF8tAmbihYzrnopKc-1s5cr',
   twilio: 'SK' + '0123456789abcdef0123456789abcdef',
-  jwt: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' + '.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6Ik9yZGVycyJ9' + '.Xk3hJ9mQ2pL7vR4tY8wZ1aB5cD6eF0gH2iJ3kL4mN5o',
+  jwt: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' + '.eyJzdWIiOiJvcmRlcnMtc2VydmljZSIsImlhdCI6MTcwMDAwMDAwMH0' + '.Xk3hJ9mQ2pL7vR4tY8wZ1aB5cD6eF0gH2iJ3kL4mN5o',
   pem: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1c7pQ3m2kL9xZ4vT8wR6yN0bH5jF2gD7sA3qE1uI9oP4lK8m\nZ2xLrT8pQvW4nB7cY1hKs0fGd5uE9oA2iLx3wIgV7bN1qR4tY8uP3oK6mJ2zX9cW\n-----END RSA PRIVATE KEY-----',
   dbPassword: 'Tr0ub4dor-3xQ9',
 };
@@ -92,6 +92,12 @@ describe('detectSecrets: placeholders and non-secrets', () => {
   it('a URL whose password is a stand-in is a placeholder', () => {
     const [d] = detectSecrets('mysql://user:password@localhost/db');
     assert.deepEqual([d.kind, d.placeholder], ['connection-string', true]);
+  });
+  it("jwt.io's sample token is a placeholder", () => {
+    const sample = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    const [d] = detectSecrets(sample);
+    assert.deepEqual([d.kind, d.placeholder], ['jwt', true]);
+    assert.equal(detectSecrets(FAKE.jwt)[0].placeholder, false);
   });
   it('real-looking keys are not placeholders', () => assert.equal(detectSecrets(FAKE.accessKeyId)[0].placeholder, false));
   const quiet: [string, string][] = [
