@@ -21,6 +21,9 @@ export const CLIENT_ID = 'guardpost';
 export const CLIENT_NAME = 'Guardpost';
 export const LINT_WORKSPACE_COMMAND = 'guardpost.lintWorkspace';
 export const SHOW_OUTPUT_COMMAND = 'guardpost.showOutput';
+export const OPEN_EXAMPLE_COMMAND = 'guardpost.walkthrough.openExample';
+/** The walkthrough's example, shipped in the VSIX. */
+const EXAMPLE_TEMPLATE = 'walkthrough/example-template.yaml';
 
 const CONFIG_FILE = '.guardpost.yaml';
 const LANGUAGES = ['yaml', 'json'] as const;
@@ -72,8 +75,21 @@ export function activateClient(context: vscode.ExtensionContext, createClient: C
     statusBar(),
     vscode.commands.registerCommand(LINT_WORKSPACE_COMMAND, () => lintWorkspace(client, started, output)),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show()),
+    vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, () => openExample(context, output)),
   );
   return client;
+}
+
+/** Opens the walkthrough's example template as an untitled document: nothing is written to the workspace. */
+async function openExample(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, EXAMPLE_TEMPLATE));
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(bytes) });
+    await vscode.window.showTextDocument(document);
+  } catch (error) {
+    output.error(`Opening the example template: ${String(error)}`);
+    void vscode.window.showErrorMessage('Guardpost: could not open the example template (see the Guardpost output).');
+  }
 }
 
 /** `.guardpost.yaml` of every workspace folder, read through workspace.fs (works on any file system). */

@@ -22,9 +22,10 @@ describe('VSIX contents', () => {
     assert.equal(listed.status, 0, listed.stderr);
     const files = listed.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
     assert.ok(files.includes('package.json') && files.includes('LICENSE') && files.includes('images/icon.png'), files.join('\n'));
+    assert.ok(files.includes('walkthrough/example-template.yaml'), 'the walkthrough example ships');
     const forbidden = files.filter((f) => /^(src|test|bench|scripts|node_modules|examples|\.e2e)\/|\.map$|\.ts$|\.vsix$/.test(f));
     assert.deepEqual(forbidden, []);
-    const allowed = /^(dist\/(web\/)?(extension|server)\.js|syntaxes\/[^/]+\.json|snippets\/[^/]+\.json|docs\/.+\.(md|png)|walkthrough\/.+\.(md|png|svg)|images\/icon\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/(web\/)?(extension|server)\.js|syntaxes\/[^/]+\.json|snippets\/[^/]+\.json|docs\/.+\.(md|png)|walkthrough\/(.+\.(md|png|svg)|example-template\.yaml)|images\/icon\.png|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
   });
 });
@@ -36,10 +37,11 @@ describe('manifest', () => {
   });
 
   it('activates on YAML, JSON and its command, and runs in untrusted and virtual workspaces', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:json', 'onCommand:guardpost.lintWorkspace']);
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:json', 'onCommand:guardpost.lintWorkspace', 'onCommand:guardpost.walkthrough.openExample']);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
     assert.ok(manifest.contributes.commands.some((c) => c.command === 'guardpost.lintWorkspace'));
+    assert.ok(manifest.contributes.commands.some((c) => c.command === 'guardpost.walkthrough.openExample'));
   });
 
   it('declares exactly the settings the server reads, with the same defaults', () => {
