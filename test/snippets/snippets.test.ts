@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildAll, renderFile, type BuiltSnippet } from '../../snippets/src/build';
-import { statementsOf } from '../../src/authoring/iam-hover';
+import { conditionKeyHoverMarkdown, statementsOf } from '../../src/authoring/iam-hover';
 import { literalString } from '../../src/core/ast';
 import { actionInfo, expandActionPattern, isPattern } from '../../src/core/iam/catalog';
 import { lint } from '../../src/core/engine';
@@ -107,6 +107,21 @@ describe('every snippet expands into a clean document', () => {
           for (const item of [...(statement.action?.items ?? []), ...(statement.notAction?.items ?? [])]) {
             const action = literalString(item.node);
             if (action !== undefined && !(isPattern(action) ? expandActionPattern(action).length > 0 : actionInfo(action))) unknown.push(action);
+          }
+        }
+        assert.deepEqual(unknown, []);
+      });
+      it('uses only condition keys that exist (global, service, or an OIDC provider\'s aud/sub)', () => {
+        const host = hostDocument(snippet.host, snippet.language, expansion.text);
+        const unknown: string[] = [];
+        for (const statement of statementsOf(host.text, { path: host.path })) {
+          for (const operator of statement.condition?.pairs ?? []) {
+            if (operator.value.kind !== 'map') continue;
+            for (const pair of operator.value.pairs) {
+              const key = String(pair.key.value);
+              if (/^[a-z0-9.-]+\.[a-z]+:(aud|sub)$/.test(key)) continue;
+              if (/not a condition key|has no such condition key/.test(conditionKeyHoverMarkdown(key))) unknown.push(key);
+            }
           }
         }
         assert.deepEqual(unknown, []);
