@@ -4,7 +4,6 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lint } from '../src/core/engine';
-import { parseDocument, detectLanguage } from '../src/core/parse';
 import { iamRules } from '../src/rules/iam';
 
 const args = process.argv.slice(2);
@@ -25,13 +24,16 @@ const kinds = new Map<string, number>();
 const lines: string[] = [];
 let lintMs = 0;
 let parseMs = 0;
+// Warm up (JIT) and load the catalogue once, so the loop measures steady-state cost.
+lint('{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}', { path: 'warm.json', rules: iamRules });
 for (const file of all) {
   const text = readFileSync(file, 'utf8');
   const t0 = performance.now();
   const result = lint(text, { path: file, rules: iamRules });
   lintMs += performance.now() - t0;
+  // The same lint with no rules: parse, classify and views, the budget the rules are measured against.
   const t1 = performance.now();
-  parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, detectLanguage(text, file));
+  lint(text, { path: file, rules: [] });
   parseMs += performance.now() - t1;
   kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1);
   for (const f of result.findings) {
@@ -41,5 +43,5 @@ for (const file of all) {
 }
 console.log(`${all.length} files (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`);
 for (const [rule, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(32)} ${n}`);
-console.log(`lint (IAM rules, parse included) ${lintMs.toFixed(0)} ms; parse alone ${parseMs.toFixed(0)} ms`);
+console.log(`lint with the IAM rules ${lintMs.toFixed(0)} ms; the same lint with no rules ${parseMs.toFixed(0)} ms (IAM rules: +${((lintMs / parseMs - 1) * 100).toFixed(0)}%)`);
 if (dump) writeFileSync(dump, lines.join('\n') + '\n');
