@@ -76,7 +76,8 @@ export function judgeLiteral(value: string | number | boolean | null): LiteralVe
   if (NON_SECRET_VALUES.has(lower)) return 'not-secret';
   if (/^-?\d+(?:\.\d+)?$/.test(v)) return 'not-secret';
   if (lower.startsWith('arn:')) return 'not-secret';
-  if (v.startsWith('{{resolve:') || v.startsWith('${') || v.startsWith('$(') || /^\$[A-Z_][A-Z0-9_]*$/.test(v) || v.startsWith('%{')) return 'not-secret';
+  // A value with a variable or reference inside (`Bearer ${ssm:/x}`, `pre-{{resolve:...}}`) is resolved elsewhere.
+  if (v.includes('${') || v.includes('{{resolve:') || v.startsWith('$(') || /^\$[A-Z_][A-Z0-9_]*$/.test(v) || v.startsWith('%{')) return 'not-secret';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]+@/i.test(v) ? 'secret' : 'not-secret';
   if (v.startsWith('/') && !/\s/.test(v)) return 'not-secret';
   // Secrets Manager names and paths: `prod/orders/db`, `orders-db-credentials` name a secret, they are not one.

@@ -136,7 +136,7 @@ describe('masking, entropy, names', () => {
   });
   it('judges literal values', () => {
     assert.equal(judgeLiteral('Tr0ub4dor-3xQ9'), 'secret');
-    for (const v of ['', 'true', '3600', 'arn:aws:iam::123456789012:role/x', '/prod/db/password', '{{resolve:secretsmanager:x}}', '${ssm:/x}', 'https://example.com/x', 'two words', 'prod/orders/db', 'orders-db-credentials', 'stripe_api_key']) {
+    for (const v of ['', 'true', '3600', 'arn:aws:iam::123456789012:role/x', '/prod/db/password', '{{resolve:secretsmanager:x}}', '${ssm:/x}', 'https://example.com/x', 'two words', 'prod/orders/db', 'orders-db-credentials', 'stripe_api_key', 'Bearer-${ssm:/orders/token}', 'x{{resolve:ssm:/a}}']) {
       assert.equal(judgeLiteral(v), 'not-secret', v);
     }
     for (const v of ['changeme', 'YOUR-API-KEY-HERE', 'REPLACE-WITH-YOUR-SECRET', 'AIzaXXXX', 'KeyValue', 'MyAPIkey', '<password>', 'abc123', 'dummy-value', 'password123']) {
