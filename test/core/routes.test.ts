@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { routesCommand } from '../../src/cli/commands/routes';
+import { lint } from '../../src/core/engine';
+import { apiRules } from '../../src/rules/api';
 import { formatRouteTable, listRoutes, type RouteRow } from '../../src/core/routes-table';
 import { text } from '../helpers/rule-tester';
 
@@ -113,5 +115,33 @@ describe('guardpost routes', () => {
     assert.equal(run(['missing.yaml']).code, 2);
     assert.match(run(['missing.yaml']).err, /cannot read missing\.yaml: ENOENT/);
     assert.equal(run([FILES[0], '--format', 'xml']).code, 2);
+  });
+});
+
+describe('api rules on the mixed example project', () => {
+  it('report the open routes, public function URLs and missing stage settings of every file kind', () => {
+    const found = FILES.flatMap((f) => lint(readFileSync(f, 'utf8'), { path: f, rules: apiRules }).findings.map((x) => `${f.slice(EXAMPLE.length + 1)}:${x.range.start.line + 1} ${x.ruleId} ${x.severity}`));
+    assert.deepEqual(found, [
+      'rest-api-v1.yaml:45 api/unauthenticated-route warning',
+      'http-api-v2.json:32 api/unauthenticated-route warning',
+      'sam-template.yaml:10 api/access-logging warning',
+      'sam-template.yaml:10 api/throttling warning',
+      'sam-template.yaml:10 api/tracing info',
+      'sam-template.yaml:10 api/waf info',
+      'sam-template.yaml:36 api/unauthenticated-route info',
+      'sam-template.yaml:41 api/access-logging warning',
+      'sam-template.yaml:41 api/throttling warning',
+      'sam-template.yaml:41 api/unauthenticated-route warning',
+      'sam-template.yaml:50 api/function-url-public warning',
+      'serverless.yml:20 api/access-logging warning',
+      'serverless.yml:20 api/request-validation info',
+      'serverless.yml:20 api/throttling warning',
+      'serverless.yml:20 api/tracing info',
+      'serverless.yml:20 api/waf info',
+      'serverless.yml:27 api/unauthenticated-route warning',
+      'serverless.yml:31 api/access-logging warning',
+      'serverless.yml:36 api/unauthenticated-route warning',
+      'serverless.yml:39 api/function-url-public warning',
+    ]);
   });
 });

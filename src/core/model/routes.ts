@@ -24,6 +24,7 @@ export type RouteSource =
   | 'sam-httpapi-event'
   | 'serverless-http'
   | 'serverless-httpapi'
+  | 'serverless-websocket'
   | 'lambda-url'
   | 'sam-function-url'
   | 'serverless-url';
@@ -258,7 +259,7 @@ class TemplateRoutes {
     const api = this.apiName(get(props, 'RestApiId'));
     const apiKey = literalBoolean(get(props, 'ApiKeyRequired')) === true;
     const typeNode = get(props, 'AuthorizationType');
-    const auth = this.cfnAuth(typeNode, get(props, 'AuthorizerId'), apiKey, api, 'rest');
+    const auth = this.cfnAuth(typeNode, get(props, 'AuthorizerId'), apiKey, api);
     routes.push({
       method,
       path,
@@ -276,7 +277,7 @@ class TemplateRoutes {
   }
 
   /** AuthorizationType + AuthorizerId of a v1 method or v2 route, and the API's own restrictions. */
-  private cfnAuth(typeNode: Node | undefined, authorizerId: Node | undefined, apiKey: boolean, api: string, kind: ApiKind): RouteAuth {
+  private cfnAuth(typeNode: Node | undefined, authorizerId: Node | undefined, apiKey: boolean, api: string): RouteAuth {
     const restricted = this.apiRestriction(api);
     if (typeNode && isIntrinsic(typeNode)) return { kind: 'unknown', node: typeNode, apiKeyRequired: apiKey };
     const type = upper(literalString(typeNode)) ?? 'NONE';
@@ -370,7 +371,7 @@ class TemplateRoutes {
     if (websocket && key !== '$connect') return;
     const apiKey = literalBoolean(get(props, 'ApiKeyRequired')) === true;
     const typeNode = get(props, 'AuthorizationType');
-    const auth = api === '?' && !typeNode ? { kind: 'unknown' as const, apiKeyRequired: apiKey } : this.cfnAuth(typeNode, get(props, 'AuthorizerId'), apiKey, api, websocket ? 'websocket' : 'http');
+    const auth = api === '?' && !typeNode ? { kind: 'unknown' as const, apiKeyRequired: apiKey } : this.cfnAuth(typeNode, get(props, 'AuthorizerId'), apiKey, api);
     routes.push({
       method,
       path,
@@ -738,6 +739,9 @@ function serverlessRoutes(service: ServerlessService, routes: Route[]): void {
       else if (ev.type === 'httpApi') {
         const r = serverlessHttpApi(ev, fn.name, apiName, httpApiAuthorizers);
         if (r) routes.push(r);
+      } else if (ev.type === 'websocket') {
+        const r = serverlessWebsocket(ev, fn.name, apiName);
+        if (r) routes.push(r);
       }
     }
     const urlPair = getPair(fn.node, 'url');
@@ -807,6 +811,16 @@ function serverlessHttpApi(ev: ServerlessEvent, fn: string, api: string, authori
   return { method, path, apiKind: 'http', api, source: 'serverless-httpapi', owner: fn, node: ev.keyNode, auth, preflight: method === 'OPTIONS', target: { kind: 'serverless-event', event: ev }, authorizers, iamUsable: true };
 }
 
+/** WebSocket APIs authorize at `$connect` only; other routes cannot carry an authorizer. */
+function serverlessWebsocket(ev: ServerlessEvent, fn: string, api: string): Route | undefined {
+  const route = literalString(ev.node) ?? literalString(get(ev.node, 'route'));
+  if (route !== '$connect') return undefined;
+  const a = isMap(ev.node) ? get(ev.node, 'authorizer') : undefined;
+  const auth: RouteAuth = a && !isNullish(a) ? { ...serverlessAuthorizer(a), apiKeyRequired: false } : { kind: 'open', apiKeyRequired: false };
+  if (auth.kind === 'authorizer') auth.kind = 'lambda';
+  return { method: 'WS', path: '$connect', apiKind: 'websocket', api, source: 'serverless-websocket', owner: fn, node: ev.keyNode, auth, preflight: false, target: { kind: 'none' }, authorizers: [], iamUsable: false };
+}
+
 function serverlessAuthorizer(node: Node): Omit<RouteAuth, 'apiKeyRequired'> {
   const s = literalString(node);
   if (s !== undefined) {
@@ -872,6 +886,7 @@ export function routeWhere(route: Route): string {
       return `${route.source === 'sam-api-event' ? 'Api' : 'HttpApi'} event ${literalString(route.node) ?? ''} of function ${route.owner}`;
     case 'serverless-http':
     case 'serverless-httpapi':
+    case 'serverless-websocket':
     case 'serverless-url':
       return `function ${route.owner}`;
     case 'lambda-url':

@@ -617,6 +617,29 @@ testRule(unauthenticatedRoute, {
       ],
     },
     {
+      name: 'serverless websocket $connect without an authorizer (other websocket routes cannot have one)',
+      path: 'serverless.yml',
+      text: text`
+        service: chat
+        provider:
+          name: aws
+        functions:
+          connect:
+            handler: h.connect
+            events:
+              - websocket: $connect
+          message:
+            handler: h.message
+            events:
+              - websocket: {route: sendmessage}
+          secured:
+            handler: h.secured
+            events:
+              - websocket: {route: $connect, authorizer: auth}
+      `,
+      findings: [{ text: 'websocket', range: '8:9-8:18', resource: 'connect', message: '`WS $connect` (function connect) has no authorization' }],
+    },
+    {
       name: 'serverless httpApi event, fixed with a provider.httpApi authorizer',
       path: 'serverless.yml',
       text: text`
