@@ -1,4 +1,5 @@
-import { ref } from '../../core/edit';
+import { getAtt, ref, type Emit } from '../../core/edit';
+import type { Template } from '../../core/model/template';
 import { grantedActions } from '../../core/iam/statement-actions';
 import { isEveryone, principalEntries } from '../../core/iam/principals';
 import { conditionHasKey, whereOf } from '../../core/iam/values';
@@ -15,6 +16,20 @@ export const NARROWING_KEYS = [
 
 /** Resource policies whose `Allow *` is how a public endpoint is written; their routes are judged by the API rules. */
 const API_POLICY_OWNERS = new Set(['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api']);
+
+/**
+ * The one resource of the template that would send to this queue or topic: an SNS topic or an
+ * EventBridge rule for SQS, an EventBridge rule for SNS. (S3 is left out: a bucket notification
+ * depends on the policy, so naming the bucket here makes a circular dependency.)
+ */
+function singleSource(template: Template, actions: string[]): { id: string; value: Emit } | undefined {
+  const types = actions.includes('sqs:SendMessage') ? ['AWS::SNS::Topic', 'AWS::Events::Rule'] : actions.includes('sns:Publish') ? ['AWS::Events::Rule'] : [];
+  if (!types.length) return undefined;
+  const found = template.resourcesOfType(...types);
+  if (found.length !== 1) return undefined;
+  const r = found[0];
+  return { id: r.logicalId, value: r.type === 'AWS::SNS::Topic' ? ref(r.logicalId) : getAtt(r.logicalId, 'Arn') };
+}
 
 export const publicPrincipal: Rule = {
   meta: {
@@ -40,9 +55,17 @@ export const publicPrincipal: Rule = {
         const readOnly = !granted.everything && !granted.unknown && granted.actions.length > 0 && granted.actions.every((a) => a.level === 'Read' || a.level === 'List');
         const fixes: FixInput[] = [];
         if (context.kind !== 'iam-policy' && !statement.condition && doc.template) {
+          const source = singleSource(doc.template, granted.actions.map((a) => a.id));
+          if (source) {
+            fixes.push({
+              title: `Allow only ${source.id} (aws:SourceArn condition)`,
+              isPreferred: true,
+              edits: [context.editor.insertPair(statement.node, 'Condition', { ArnEquals: { 'aws:SourceArn': source.value } })],
+            });
+          }
           fixes.push({
             title: 'Allow only principals of this account (aws:PrincipalAccount condition)',
-            isPreferred: true,
+            isPreferred: !source,
             edits: [context.editor.insertPair(statement.node, 'Condition', { StringEquals: { 'aws:PrincipalAccount': ref('AWS::AccountId') } })],
           });
         }

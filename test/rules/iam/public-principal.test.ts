@@ -115,6 +115,66 @@ testRule(publicPrincipal, {
       ],
     },
     {
+      name: "CloudFormation YAML: an SQS queue anyone can send to, fed by the template's one SNS topic",
+      path: "template.yaml",
+      text: text`
+        Resources:
+          Topic:
+            Type: AWS::SNS::Topic
+          QueuePolicy:
+            Type: AWS::SQS::QueuePolicy
+            Properties:
+              Queues: [!Ref Queue]
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: "*"
+                    Action: sqs:SendMessage
+                    Resource: !GetAtt Queue.Arn
+      `,
+      findings: [
+        { text: "\"*\"", severity: 'error', resource: "QueuePolicy", message: "statement 1 of PolicyDocument of AWS::SQS::QueuePolicy QueuePolicy allows anyone (Principal \"*\") to act with no condition on account, organization, source or network: name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount" },
+      ],
+      fixes: [
+        { finding: 0, title: "Allow only Topic (aws:SourceArn condition)", isPreferred: true, output: text`
+        Resources:
+          Topic:
+            Type: AWS::SNS::Topic
+          QueuePolicy:
+            Type: AWS::SQS::QueuePolicy
+            Properties:
+              Queues: [!Ref Queue]
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: "*"
+                    Action: sqs:SendMessage
+                    Resource: !GetAtt Queue.Arn
+                    Condition:
+                      ArnEquals:
+                        aws:SourceArn: !Ref Topic
+      ` },
+        { finding: 0, title: "Allow only principals of this account (aws:PrincipalAccount condition)", isPreferred: false, output: text`
+        Resources:
+          Topic:
+            Type: AWS::SNS::Topic
+          QueuePolicy:
+            Type: AWS::SQS::QueuePolicy
+            Properties:
+              Queues: [!Ref Queue]
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: "*"
+                    Action: sqs:SendMessage
+                    Resource: !GetAtt Queue.Arn
+                    Condition:
+                      StringEquals:
+                        aws:PrincipalAccount: !Ref AWS::AccountId
+      ` },
+      ],
+    },
+    {
       name: "CloudFormation JSON: an SQS queue anyone can send to",
       path: "template.json",
       text: text`
