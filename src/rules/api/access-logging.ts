@@ -1,7 +1,7 @@
 import { get, getMap, isMap, literalBoolean, type MapNode } from '../../core/ast';
 import { getAtt, type Emit } from '../../core/edit';
 import type { FixInput, OffsetEdit, Rule, RuleContext } from '../../core/rule';
-import { isOpaque, setting, stagesOf, type Stage } from './stages';
+import { globalsEdit, isOpaque, setting, stagesOf, type Stage } from './stages';
 
 const REST_FORMAT = '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId';
 const HTTP_FORMAT = '$context.identity.sourceIp [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId';
@@ -24,10 +24,17 @@ function fix(context: RuleContext, stage: Stage, property: string, target: MapNo
   const format = stage.protocol === 'rest' ? REST_FORMAT : stage.protocol === 'websocket' ? WEBSOCKET_FORMAT : HTTP_FORMAT;
   const value: Emit = { DestinationArn: getAtt(logGroup, 'Arn'), Format: format };
   const edits: OffsetEdit[] = [editor.insertPair(resources, logGroup, { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: LOG_RETENTION_DAYS } })];
+  let where = '';
   if (target) edits.push(editor.setPair(target, property, value));
   else if (parentKey && stage.parent) edits.push(editor.insertPair(stage.parent, parentKey, { [property]: value }));
-  else return [];
-  return [{ title: `Log to a new AWS::Logs::LogGroup ${logGroup} (${LOG_RETENTION_DAYS}-day retention)`, isPreferred: true, edits }];
+  else if (!stage.resource && (stage.kind === 'sam-api' || stage.kind === 'sam-httpapi')) {
+    const section = stage.kind === 'sam-api' ? 'Api' : 'HttpApi';
+    const edit = globalsEdit(context, section, property, value);
+    if (!edit) return [];
+    edits.push(edit);
+    where = ` in Globals.${section}`;
+  } else return [];
+  return [{ title: `Log to a new AWS::Logs::LogGroup ${logGroup} (${LOG_RETENTION_DAYS}-day retention)${where}`, isPreferred: true, edits }];
 }
 
 export const accessLogging: Rule = {
@@ -65,7 +72,7 @@ export const accessLogging: Rule = {
           const s = setting(context, stage, property);
           if (s && (isOpaque(s.node) || get(s.node, 'DestinationArn'))) break;
           if (stage.resource && stage.resource.properties && !s) say('', fix(context, stage, property, stage.resource.properties));
-          else if (!stage.resource && stage.settings && !s) say('', fix(context, stage, property, stage.settings));
+          else if (!stage.resource && !s) say('', fix(context, stage, property, stage.settings));
           else say('', []);
           break;
         }

@@ -7,7 +7,8 @@
 import { get, getMap, getPair, isMap, literalString, type MapNode, type Node, type Pair } from '../../core/ast';
 import { isIntrinsic } from '../../core/intrinsics';
 import type { Resource } from '../../core/model/template';
-import type { RuleContext } from '../../core/rule';
+import type { Emit } from '../../core/edit';
+import type { OffsetEdit, RuleContext } from '../../core/rule';
 import { routesOf } from './routes-view';
 
 export type StageKind = 'v1-stage' | 'v1-deployment' | 'v2-stage' | 'sam-api' | 'sam-httpapi' | 'serverless';
@@ -142,4 +143,23 @@ export function methodSettings(context: RuleContext, stage: Stage): MapNode[] {
 /** Whether a setting is written as something this file cannot judge (an intrinsic such as !If or !Ref). */
 export function isOpaque(node: Node | undefined): boolean {
   return !!node && isIntrinsic(node);
+}
+
+/**
+ * Sets `Globals.<section>.<key>` in a SAM template, creating the section (and `Globals`) when
+ * missing. Used for SAM's implicit APIs, which only Globals configure.
+ */
+export function globalsEdit(context: RuleContext, section: 'Api' | 'HttpApi', key: string, value: Emit): OffsetEdit | undefined {
+  const t = context.template;
+  const editor = context.editor;
+  if (!t || context.kind !== 'sam') return undefined;
+  const globals = t.globalsNode;
+  if (globals) {
+    const sectionNode = get(globals, section);
+    if (sectionNode && (!isMap(sectionNode) || isIntrinsic(sectionNode))) return undefined;
+    if (sectionNode) return editor.setPair(sectionNode as MapNode, key, value);
+    return editor.insertPair(globals, section, { [key]: value });
+  }
+  if (get(t.root, 'Globals') !== undefined || (t.root.flow && context.language !== 'json')) return undefined;
+  return editor.insertPair(t.root, 'Globals', { [section]: { [key]: value } });
 }

@@ -3,7 +3,7 @@ import type { Emit } from '../../core/edit';
 import { valueOf } from '../../core/intrinsics';
 import type { FixInput, OffsetEdit, Rule, RuleContext } from '../../core/rule';
 import { setPairs } from './authorize-fix';
-import { isOpaque, setting, stagesOf, type Stage } from './stages';
+import { globalsEdit, isOpaque, setting, stagesOf, type Stage } from './stages';
 
 /** Conservative defaults, in AWS's own proportion (burst half the steady rate). */
 export const RATE_LIMIT = 100;
@@ -50,6 +50,13 @@ function fix(context: RuleContext, stage: Stage): FixInput[] {
   switch (stage.kind) {
     case 'v1-stage':
     case 'sam-api': {
+      if (stage.kind === 'sam-api' && !stage.resource) {
+        if (!setting(context, stage, 'MethodSettings')) {
+          const edit = globalsEdit(context, 'Api', 'MethodSettings', [METHOD_SETTING]);
+          if (edit) return [{ title: `${TITLE} in Globals.Api`, isPreferred: true, edits: [edit] }];
+        }
+        break;
+      }
       if (!props) break;
       const own = get(props, 'MethodSettings');
       if (own && own.kind === 'seq' && !own.tag) edits = [editor.appendItem(own, METHOD_SETTING)];
@@ -64,6 +71,13 @@ function fix(context: RuleContext, stage: Stage): FixInput[] {
     }
     case 'v2-stage':
     case 'sam-httpapi': {
+      if (stage.kind === 'sam-httpapi' && !stage.resource) {
+        if (!setting(context, stage, 'DefaultRouteSettings')) {
+          const edit = globalsEdit(context, 'HttpApi', 'DefaultRouteSettings', Object.fromEntries(LIMITS));
+          if (edit) return [{ title: `${TITLE} in Globals.HttpApi`, isPreferred: true, edits: [edit] }];
+        }
+        break;
+      }
       if (!props) break;
       const own = get(props, 'DefaultRouteSettings');
       if (own && isMap(own) && !own.tag) edits = setPairs(editor, own as MapNode, LIMITS);

@@ -1,6 +1,6 @@
 import { get, getMap, isMap, literalBoolean } from '../../core/ast';
 import type { FixInput, Rule, RuleContext } from '../../core/rule';
-import { isOpaque, setting, stagesOf, type Stage } from './stages';
+import { globalsEdit, isOpaque, setting, stagesOf, type Stage } from './stages';
 
 function fix(context: RuleContext, stage: Stage): FixInput[] {
   const editor = context.editor;
@@ -9,8 +9,8 @@ function fix(context: RuleContext, stage: Stage): FixInput[] {
     case 'v1-stage':
       return stage.settings ? [{ title, isPreferred: true, edits: [editor.setPair(stage.settings, 'TracingEnabled', true)] }] : [];
     case 'sam-api': {
-      const target = stage.resource ? stage.resource.properties : stage.settings;
-      return target ? [{ title: stage.resource ? title : `${title} in Globals.Api`, isPreferred: true, edits: [editor.setPair(target, 'TracingEnabled', true)] }] : [];
+      const edit = stage.resource ? (stage.resource.properties ? editor.setPair(stage.resource.properties, 'TracingEnabled', true) : undefined) : globalsEdit(context, 'Api', 'TracingEnabled', true);
+      return edit ? [{ title: stage.resource ? title : `${title} in Globals.Api`, isPreferred: true, edits: [edit] }] : [];
     }
     case 'v1-deployment': {
       const desc = getMap(stage.parent, 'StageDescription');

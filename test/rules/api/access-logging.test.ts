@@ -179,6 +179,44 @@ testRule(accessLogging, {
       ` }],
     },
     {
+      name: 'SAM implicit REST API without Globals: the setting goes to a new Globals.Api',
+      path: 'template.yaml',
+      text: text`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Get: {Type: Api, Properties: {Path: /, Method: get}}
+        Outputs:
+          Url:
+            Value: !Sub https://\${ServerlessRestApi}.execute-api.\${AWS::Region}.amazonaws.com/Prod/
+      `,
+      findings: [{ text: 'Get', resource: 'ServerlessRestApi' }],
+      fixes: [{ title: 'Log to a new AWS::Logs::LogGroup ServerlessRestApiAccessLogs (90-day retention) in Globals.Api', output: text`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Get: {Type: Api, Properties: {Path: /, Method: get}}
+          ServerlessRestApiAccessLogs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 90
+        Outputs:
+          Url:
+            Value: !Sub https://\${ServerlessRestApi}.execute-api.\${AWS::Region}.amazonaws.com/Prod/
+        Globals:
+          Api:
+            AccessLogSetting:
+              DestinationArn: !GetAtt ServerlessRestApiAccessLogs.Arn
+              Format: ${REST}
+      ` }],
+    },
+    {
       name: 'serverless http and httpApi events without provider.logs',
       path: 'serverless.yml',
       text: text`

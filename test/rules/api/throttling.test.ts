@@ -180,6 +180,39 @@ testRule(throttling, {
       ],
     },
     {
+      name: 'SAM implicit HTTP API: DefaultRouteSettings go to Globals.HttpApi',
+      path: 'template.yaml',
+      text: text`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: python3.12
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Any: {Type: HttpApi}
+      `,
+      findings: [{ text: 'Any', resource: 'ServerlessHttpApi' }],
+      fixes: [{ title: 'Throttle at 100 requests/s, bursts of 50 in Globals.HttpApi', output: text`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: python3.12
+          HttpApi:
+            DefaultRouteSettings:
+              ThrottlingRateLimit: 100
+              ThrottlingBurstLimit: 50
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Any: {Type: HttpApi}
+      ` }],
+    },
+    {
       name: 'serverless REST API without throttling (no automatic fix)',
       path: 'serverless.yml',
       text: text`

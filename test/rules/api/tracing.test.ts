@@ -79,6 +79,36 @@ testRule(tracing, {
       ` }],
     },
     {
+      name: 'SAM implicit REST API with an existing Globals.Api',
+      path: 'template.yaml',
+      text: text`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            OpenApiVersion: 3.0.1
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Get: {Type: Api, Properties: {Path: /, Method: get}}
+      `,
+      findings: [{ text: 'Get', resource: 'ServerlessRestApi' }],
+      fixes: [{ title: 'Set TracingEnabled: true in Globals.Api', output: text`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            OpenApiVersion: 3.0.1
+            TracingEnabled: true
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Get: {Type: Api, Properties: {Path: /, Method: get}}
+      ` }],
+    },
+    {
       name: 'serverless REST API',
       path: 'serverless.yml',
       text: text`
