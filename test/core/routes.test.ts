@@ -111,6 +111,19 @@ describe('guardpost routes', () => {
     assert.deepEqual(rows.map((r) => `${r.method} ${r.path}`), ['DELETE /orders/{id}', 'GET /payments/{id}', 'GET /health', 'POST /reviews', 'ANY (function URL)', 'GET /notifications/status', 'PUT /preferences', 'ANY (function URL)']);
   });
 
+  it('expands paths with listFiles and shows them with displayPath', () => {
+    let out = '';
+    const code = routesCommand(['examples/api-project'], {
+      stdout: (s) => (out += s),
+      stderr: () => undefined,
+      readFile: (p) => readFileSync(p, 'utf8'),
+      listFiles: (args) => (args[0] === 'examples/api-project' ? [FILES[1]] : []),
+      displayPath: (p) => p.replace(`${EXAMPLE}/`, ''),
+    });
+    assert.equal(code, 0);
+    assert.match(out, /GET     \/payments\/\{id\}  PaymentsApi  NONE \(open\)          http-api-v2\.json:32/);
+  });
+
   it('exits 2 on an unreadable file or a bad format', () => {
     assert.equal(run(['missing.yaml']).code, 2);
     assert.match(run(['missing.yaml']).err, /cannot read missing\.yaml: ENOENT/);

@@ -1,6 +1,7 @@
 /**
- * `guardpost routes [files...] [--format text|json] [--open]`: the route table of the given files
- * (the caller expands directories and globs). Exit 0, or 2 when a file cannot be read.
+ * `guardpost routes [paths...] [--format text|json] [--open]`: the route table of the given files
+ * (directories and globs are expanded by `io.listFiles`, when given). Exit 0, or 2 on a usage error or
+ * a file that cannot be read.
  */
 import { parseArgs } from 'node:util';
 import { formatRouteTable, listRoutes, type RouteRow } from '../../core/routes-table';
@@ -12,6 +13,11 @@ export interface RoutesIO {
   readFile(path: string): string;
   /** How a path is shown (e.g. relative to the working directory); the path itself by default. */
   displayPath?(path: string): string;
+  /**
+   * Expands the arguments (directories, globs; none meaning `.`) into files, as `lint` does. Without
+   * it, the arguments are taken as file paths.
+   */
+  listFiles?(args: readonly string[]): string[];
 }
 
 export const ROUTES_USAGE = '[paths...] [--format text|json] [--open]';
@@ -31,8 +37,15 @@ export function routesCommand(argv: readonly string[], io: RoutesIO): number {
     io.stderr(`guardpost routes: --format must be text or json, not '${format}'\n`);
     return 2;
   }
+  let files: readonly string[];
+  try {
+    files = io.listFiles ? io.listFiles(positionals) : positionals;
+  } catch (error) {
+    io.stderr(`guardpost routes: ${(error as Error).message}\n`);
+    return 2;
+  }
   const rows: RouteRow[] = [];
-  for (const file of positionals) {
+  for (const file of files) {
     let text: string;
     try {
       text = io.readFile(file);
