@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
   const root = mkdtempSync(join(tmpdir(), 'guardpost-e2e-ui-'));
   const stateDir = join(root, 'state');
-  const ws = copyFixture('ui', join(root, 'ws'));
+  const ws = copyFixture('ui', join(root, 'orders-service'));
   const file = join(ws, FILE);
   const original = readFileSync(file, 'utf8');
   let passed = 0;
@@ -98,7 +98,9 @@ async function main(): Promise<number> {
     check(onDisk === expected, 'the fix is applied and saved to disk with the exact expected text', `on disk:\n${onDisk}`);
     await squiggles.first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
     check((await squiggles.count()) === 0, 'the squiggle is gone after the fix');
-    const remaining = await page.locator('.markers-panel .monaco-list-row', { hasText: MESSAGE }).count();
+    const rows = page.locator('.markers-panel .monaco-list-row', { hasText: MESSAGE });
+    await rows.first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+    const remaining = await rows.count();
     check(remaining === 0, 'the Problems row is gone after the fix');
   } catch (error) {
     failed++;
