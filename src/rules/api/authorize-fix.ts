@@ -3,11 +3,12 @@
  * AWS_IAM), written where the route's source keeps it: AuthorizationType + AuthorizerId, SAM
  * `Auth.Authorizer`, serverless `authorizer:`.
  */
-import { getMap, getPair, isMap, literalString, nodeStart, type MapNode, type Node } from '../../core/ast';
+import { get, getMap, getPair, isMap, literalString, nodeStart, type MapNode, type Node } from '../../core/ast';
 import { Intrinsic, ref, type Editor, type Emit } from '../../core/edit';
 import { intrinsicOf } from '../../core/intrinsics';
 import type { AuthorizerDef, Route } from '../../core/model/routes';
-import type { FixInput, OffsetEdit } from '../../core/rule';
+import type { FixInput, OffsetEdit, RuleContext } from '../../core/rule';
+import { globalsEdit } from './stages';
 
 const KIND_WORDS: Record<AuthorizerDef['kind'], string> = { cognito: 'Cognito authorizer', lambda: 'Lambda authorizer', jwt: 'JWT authorizer', iam: 'IAM' };
 
@@ -93,13 +94,42 @@ export function replaceUnderKey(editor: Editor, key: Node, value: Node, emit: Em
   return { start, end: value.end, newText: text };
 }
 
+/**
+ * SAM HTTP APIs accept `Authorizer: AWS_IAM` only when the API sets `Auth.EnableIamAuthorizer: true`:
+ * when no authorizer is defined, offer both edits together (explicit APIs, or the implicit one through
+ * `Globals.HttpApi` when it has no `Auth` yet).
+ */
+function enableIamFix(route: Route, context: RuleContext): FixInput | undefined {
+  if (route.source !== 'sam-httpapi-event' || route.iamUsable || route.target.kind !== 'sam-event') return undefined;
+  const t = context.template;
+  if (!t) return undefined;
+  const editor = context.editor;
+  let apiEdit: OffsetEdit | undefined;
+  const api = t.resourcesById.get(route.api);
+  if (api) {
+    const own = getPair(api.properties, 'Auth');
+    if (own && (!isMap(own.value) || intrinsicOf(own.value))) return undefined;
+    if (own) apiEdit = editor.setPair(own.value as MapNode, 'EnableIamAuthorizer', true);
+    else if (api.properties && !t.property(api, 'Auth')) apiEdit = editor.insertPair(api.properties, 'Auth', { EnableIamAuthorizer: true });
+  } else if (route.api === 'ServerlessHttpApi' && !get(getMap(t.globalsNode, 'HttpApi'), 'Auth')) {
+    apiEdit = globalsEdit(context, 'HttpApi', 'Auth', { EnableIamAuthorizer: true });
+  }
+  const eventEdits = edits(route, { name: 'AWS_IAM', kind: 'iam' }, editor);
+  if (!apiEdit || !eventEdits) return undefined;
+  return { title: `Require AWS_IAM (signed requests) and enable IAM authorization on ${route.api}`, isPreferred: true, edits: [apiEdit, ...eventEdits] };
+}
+
 /** One fix per usable authorizer; the first is preferred. */
-export function authorizeFixes(route: Route, editor: Editor): FixInput[] {
+export function authorizeFixes(route: Route, context: RuleContext): FixInput[] {
   const fixes: FixInput[] = [];
   for (const def of route.authorizers) {
     if (def.kind === 'iam' && !route.iamUsable) continue;
-    const e = edits(route, def, editor);
+    const e = edits(route, def, context.editor);
     if (e) fixes.push({ title: title(def), isPreferred: fixes.length === 0, edits: e });
+  }
+  if (fixes.length === 0) {
+    const iam = enableIamFix(route, context);
+    if (iam) fixes.push(iam);
   }
   return fixes;
 }

@@ -18,7 +18,7 @@ export const unauthenticatedRoute: Rule = {
       if (kind !== 'open' && kind !== 'explicit-none' && kind !== 'api-key-only') continue;
       const label = `\`${routeLabel(route)}\``;
       const where = routeWhere(route);
-      const fixes = authorizeFixes(route, context.editor);
+      const fixes = authorizeFixes(route, context);
       const node = route.auth.node && route.auth.node.kind === 'scalar' ? route.auth.node : route.node;
       if (kind === 'explicit-none') {
         context.report({

@@ -535,6 +535,81 @@ testRule(unauthenticatedRoute, {
       ` }],
     },
     {
+      name: 'SAM HttpApi events without authorizers: AWS_IAM together with EnableIamAuthorizer',
+      path: 'template.yaml',
+      text: text`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Http:
+            Type: AWS::Serverless::HttpApi
+            Properties:
+              StageName: prod
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Post:
+                  Type: HttpApi
+                  Properties: {ApiId: !Ref Http, Path: /reviews, Method: post}
+                Get:
+                  Type: HttpApi
+                  Properties:
+                    Path: /reviews
+                    Method: get
+      `,
+      findings: [{ text: 'Post', message: '`POST /reviews`' }, { text: 'Get', message: '`GET /reviews` (HttpApi event Get of function Fn)' }],
+      fixes: [
+        { finding: 0, title: 'Require AWS_IAM (signed requests) and enable IAM authorization on Http', isPreferred: true, output: text`
+          Transform: AWS::Serverless-2016-10-31
+          Resources:
+            Http:
+              Type: AWS::Serverless::HttpApi
+              Properties:
+                StageName: prod
+                Auth:
+                  EnableIamAuthorizer: true
+            Fn:
+              Type: AWS::Serverless::Function
+              Properties:
+                Events:
+                  Post:
+                    Type: HttpApi
+                    Properties: {ApiId: !Ref Http, Path: /reviews, Method: post, Auth: {Authorizer: AWS_IAM}}
+                  Get:
+                    Type: HttpApi
+                    Properties:
+                      Path: /reviews
+                      Method: get
+        ` },
+        { finding: 1, title: 'enable IAM authorization on ServerlessHttpApi', output: text`
+          Transform: AWS::Serverless-2016-10-31
+          Resources:
+            Http:
+              Type: AWS::Serverless::HttpApi
+              Properties:
+                StageName: prod
+            Fn:
+              Type: AWS::Serverless::Function
+              Properties:
+                Events:
+                  Post:
+                    Type: HttpApi
+                    Properties: {ApiId: !Ref Http, Path: /reviews, Method: post}
+                  Get:
+                    Type: HttpApi
+                    Properties:
+                      Path: /reviews
+                      Method: get
+                      Auth:
+                        Authorizer: AWS_IAM
+          Globals:
+            HttpApi:
+              Auth:
+                EnableIamAuthorizer: true
+        ` },
+      ],
+    },
+    {
       name: 'SAM JSON template: inline OpenAPI operation with empty security is info',
       path: 'template.json',
       text: '{"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Api": {"Type": "AWS::Serverless::Api", "Properties": {"StageName": "prod", "DefinitionBody": {"swagger": "2.0", "security": [{"Sig": []}], "securityDefinitions": {"Sig": {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "awsSigv4"}}, "paths": {"/ping": {"get": {"security": []}}, "/orders": {"get": {}}}}}}}}',
