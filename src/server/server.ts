@@ -3,10 +3,10 @@
  * process, browser.ts in a web worker. It lints documents from the editor's text (never disk),
  * debounced, dropping runs a newer version supersedes, and answers code actions from the last lint.
  */
-import { TextDocuments, type CodeAction, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { TextDocuments, type CodeAction, type Diagnostic, type CodeActionParams, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, type Config } from '../core/config';
-import { lint, SYNTAX_ERROR_RULE } from '../core/engine';
+import { BINARY_FILE_RULE, FILE_TOO_LARGE_RULE, INTERNAL_ERROR_RULE, lint, SYNTAX_ERROR_RULE, UNEXPLAINED_SUPPRESSION_RULE } from '../core/engine';
 import { fixAll } from '../core/fixes';
 import type { Rule } from '../core/rule';
 import type { FileKind, Finding, SourceLanguage } from '../core/types';
@@ -20,10 +20,13 @@ import {
   type LintFilesParams,
   type LintFilesResult,
 } from './protocol';
-import { DEFAULT_SETTINGS, effectiveConfig, folderFromConfigText, isExcluded, languageOf, locate, normalizeSettings, type Folder, type Settings } from './settings';
+import { configProblems, DEFAULT_SETTINGS, effectiveConfig, unknownRuleKeys, folderFromConfigText, isExcluded, languageOf, locate, normalizeSettings, type Folder, type Settings } from './settings';
 import type { AuthoringOptions } from '../authoring/iam-hover';
 import { COMPLETION_TRIGGERS, completionsAt, hoverAt, resolveCompletion } from './authoring';
 import { FIX_ALL_KIND, QUICK_FIX_KIND, fixAllAction, kindRequested, quickFixes, toDiagnostics } from './translate';
+
+/** Findings the engine itself reports; they can be configured like rules. */
+const ENGINE_RULE_IDS = [SYNTAX_ERROR_RULE, INTERNAL_ERROR_RULE, FILE_TOO_LARGE_RULE, UNEXPLAINED_SUPPRESSION_RULE, BINARY_FILE_RULE];
 
 /** Documents larger than this get no hovers: a hover parses the whole text. */
 const MAX_HOVER_CHARS = 1024 * 1024;
@@ -51,6 +54,7 @@ interface Analysis {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const rules = options.rules ?? allRules;
+  const knownRuleIds = [...rules.map((r) => r.meta.id), ...ENGINE_RULE_IDS];
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const analyses = new Map<string, Analysis>();
@@ -59,6 +63,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The version each open document was last scheduled or linted at. */
   const requested = new Map<string, number>();
   const settingsCache = new Map<string, Promise<Settings>>();
+  /** `.guardpost.yaml` files last published with problems. */
+  const configWithProblems = new Set<string>();
   /** Closed files with diagnostics from a workspace lint. */
   const workspaceLinted = new Set<string>();
   let folders: Folder[] = [];
@@ -107,10 +113,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const files = result?.files ?? [];
     if (files.length === 0) return;
     folders = files.map((file) => {
-      const { folder, problems } = folderFromConfigText(file.folderUri, file.text);
-      for (const p of problems) connection.console.warn(`${file.folderUri}/${CONFIG_FILE_NAME}: ${p}`);
+      const { folder } = folderFromConfigText(file.folderUri, file.text);
+      const uri = `${file.folderUri.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`;
+      // An open config file is checked live from the editor's text instead (validate()).
+      if (!documents.get(uri)) void publishConfigProblems(uri, file.text === null ? [] : configProblems(file.text, knownRuleIds));
       return folder;
     });
+  }
+
+  async function publishConfigProblems(uri: string, problems: string[], version?: number): Promise<void> {
+    for (const p of problems) connection.console.warn(`${uri}: ${p}`);
+    // Closed config files: publish only to show problems or to clear earlier ones.
+    if (version === undefined && problems.length === 0 && !configWithProblems.has(uri)) return;
+    if (problems.length) configWithProblems.add(uri);
+    else configWithProblems.delete(uri);
+    await connection.sendDiagnostics({ uri, ...(version === undefined ? {} : { version }), diagnostics: configDiagnostics(problems) });
   }
 
   connection.onNotification(CONFIG_FILES_CHANGED, (result: ConfigFilesResult) => {
@@ -130,6 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       pending = connection.workspace.getConfiguration({ scopeUri: uri, section: 'guardpost' }).then(
         (raw: unknown) => {
           const { settings, problems } = normalizeSettings(raw);
+          for (const key of unknownRuleKeys(settings.rules, knownRuleIds)) problems.push(`guardpost.rules: \`${key}\` is not a Guardpost rule or family`);
           for (const p of problems) connection.console.warn(p);
           return settings;
         },
@@ -162,6 +180,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const version = document.version;
     requested.set(uri, version);
     try {
+      if (isConfigFile(uri)) {
+        await publishConfigProblems(uri, configProblems(document.getText(), knownRuleIds), version);
+        return;
+      }
       // Awaiting settings lets newer edits in: a superseded version is neither linted nor published.
       const stale = (): boolean => documents.get(uri)?.version !== version;
       const analysis = await analyzeText(uri, document.getText(), document.languageId, version, stale);
@@ -217,6 +239,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.delete(uri);
     analyses.delete(uri);
     knownKinds.delete(uri);
+    configWithProblems.delete(uri);
     requested.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -335,6 +358,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+function isConfigFile(uri: string): boolean {
+  return uri.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
+/** Problems of `.guardpost.yaml` have no positions: they sit on its first line. */
+function configDiagnostics(problems: readonly string[]): Diagnostic[] {
+  return problems.map((message) => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: 'guardpost', message }));
 }
 
 /** The path part of a URI, for language detection and messages. */

@@ -101,3 +101,19 @@ export function languageOf(languageId: string | undefined, uri: string, text: st
 
 /** Directories the workspace lint never walks into (as the CLI). */
 export const SKIPPED_DIRECTORIES = ['node_modules', '.git', 'cdk.out', '.aws-sam', '.serverless'] as const;
+
+/** Rule ids and `family/*` keys of a config or setting that name no rule (a typo silently does nothing otherwise). */
+export function unknownRuleKeys(rules: Record<string, unknown>, knownIds: readonly string[]): string[] {
+  const families = new Set(knownIds.map((id) => id.slice(0, id.indexOf('/'))));
+  return Object.keys(rules).filter((key) => {
+    if (key === '*') return false;
+    if (key.endsWith('/*')) return !families.has(key.slice(0, -2));
+    return !knownIds.includes(key);
+  });
+}
+
+/** Problems of a `.guardpost.yaml` text, unknown rule ids included. */
+export function configProblems(text: string, knownIds: readonly string[]): string[] {
+  const { config, problems } = parseConfig(text);
+  return [...problems, ...unknownRuleKeys(config.rules, knownIds).map((key) => `rules: \`${key}\` is not a Guardpost rule or family`)];
+}

@@ -139,6 +139,13 @@ describe('language server over stdio', () => {
     assert.equal(published.has(`${FOLDER}/docker-compose.yml`), false);
   });
 
+  it('checks an open .guardpost.yaml live, unknown rule ids included', async () => {
+    const uri = `${FOLDER}/.guardpost.yaml`;
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'rules:\n  iam/wilcard-action: off\n' } });
+    const { diagnostics } = await diagnosticsFor(uri, (p) => p.version === 1);
+    assert.deepEqual(diagnostics.map((d) => d.message), ['rules: `iam/wilcard-action` is not a Guardpost rule or family']);
+  });
+
   it('clears diagnostics on close', async () => {
     const count = published.get(TEMPLATE)?.length ?? 0;
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri: TEMPLATE } });
@@ -154,7 +161,10 @@ describe('language server for other editors (no Guardpost client extensions)', (
     const folder = pathToFileURL(dir).href;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+    const published = new Promise<PublishDiagnosticsParams>((resolve) =>
+      connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+        if (p.uri.endsWith('/template.yaml')) resolve(p);
+      }));
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();
     try {

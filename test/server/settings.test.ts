@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { effectiveConfig, folderFromConfigText, isExcluded, languageOf, locate, normalizeSettings } from '../../src/server/settings';
+import { configProblems, effectiveConfig, folderFromConfigText, isExcluded, languageOf, locate, normalizeSettings, unknownRuleKeys } from '../../src/server/settings';
 
 describe('normalizeSettings', () => {
   it('keeps well-formed values and reports bad rule severities', () => {
@@ -51,5 +51,18 @@ describe('languageOf', () => {
     assert.equal(languageOf(undefined, 'file:///x.json', '{}'), 'json');
     assert.equal(languageOf(undefined, 'file:///x.yml', 'a: 1'), 'yaml');
     assert.equal(languageOf(undefined, 'file:///x.template', '{"a": 1}'), 'json');
+  });
+});
+
+describe('unknown rule ids', () => {
+  const known = ['iam/wildcard-action', 'secrets/aws-credentials', 'parse/syntax-error'];
+  it('flags ids and families that name no rule', () => {
+    assert.deepEqual(unknownRuleKeys({ 'iam/wildcard-action': 'off', 'iam/*': 'info', 'iam/wilcard-action': 'off', 'net/*': 'off', '*': 'off' }, known), ['iam/wilcard-action', 'net/*']);
+  });
+  it('adds them to the problems of .guardpost.yaml', () => {
+    assert.deepEqual(configProblems('rules:\n  iam/wilcard-action: off\nignor: [x]\n', known), [
+      'unknown key `ignor` (expected rules, ignore)',
+      'rules: `iam/wilcard-action` is not a Guardpost rule or family',
+    ]);
   });
 });
