@@ -11,12 +11,13 @@
  * Usage: node --import tsx test/e2e/harness/exthost.ts [main|robustness ...]   (default: all)
  *   GUARDPOST_E2E_GREP=<substring>  run only tests whose name contains it
  *   GUARDPOST_E2E_KEEP=1            keep the temp folder (workspaces, logs) even when everything passes
+ *   GUARDPOST_E2E_EXTENSION=<dir>   load the extension from <dir> instead of the repo
  *   GUARDPOST_E2E_SNAPSHOT=1        load a copy of the manifest and dist/ instead of the repo itself (when
  *                                   another process may rebuild dist/ during the run)
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launchBrowser } from './browser';
 import { buildNodeSuites, SUITE_ENTRIES, type SuiteName } from './build';
 import { startCodeServer } from './code-server';
@@ -53,6 +54,7 @@ function follow(file: string): { stop(): void } {
 
 /** The extension folder VS Code loads: the repo, or a snapshot of what the extension needs at runtime. */
 function extensionFolder(root: string): string {
+  if (process.env.GUARDPOST_E2E_EXTENSION) return resolve(process.env.GUARDPOST_E2E_EXTENSION);
   if (!process.env.GUARDPOST_E2E_SNAPSHOT) return REPO;
   const dest = join(root, 'extension');
   for (const item of ['package.json', 'dist', 'snippets', 'syntaxes', 'images', 'language-configuration.json', 'README.md', 'LICENSE']) {
@@ -116,13 +118,13 @@ async function main(): Promise<void> {
   for (const f of [tools.codeServer, tools.chromium]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run scripts/e2e/setup.sh first`);
   }
-  for (const f of ['dist/extension.js', 'dist/server.js']) {
-    if (!existsSync(join(REPO, f))) throw new Error(`${f} is missing: run npm run build first`);
-  }
-  console.log(`[e2e] extension bundle dist/extension.js built ${statSync(join(REPO, 'dist/extension.js')).mtime.toISOString()}`);
-  const bundles = await buildNodeSuites();
   const root = mkdtempSync(join(tmpdir(), 'guardpost-e2e-'));
   const extension = extensionFolder(root);
+  for (const f of ['dist/extension.js', 'dist/server.js']) {
+    if (!existsSync(join(extension, f))) throw new Error(`${join(extension, f)} is missing: run npm run build first`);
+  }
+  console.log(`[e2e] extension bundle ${join(extension, 'dist/extension.js')} built ${statSync(join(extension, 'dist/extension.js')).mtime.toISOString()}`);
+  const bundles = await buildNodeSuites();
   if (extension !== REPO) console.log(`[e2e] extension snapshot in ${extension}`);
   let ok = true;
   for (const suite of suites) ok = (await runSuite(suite, bundles[suite], root, extension)) && ok;

@@ -120,7 +120,7 @@ export async function runTests(suite: string, out: (line: string) => void, grep?
     try {
       await withTimeout(Promise.resolve().then(t.fn), t.timeoutMs, t.name);
     } catch (e) {
-      error = e instanceof Error ? `${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(e);
+      error = e instanceof Error ? `${e.message}\n${(e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 5).join('\n')}` : String(e);
     }
     for (const hook of afterEachHooks) {
       try {
