@@ -11,7 +11,7 @@ catalog.actionInfo('s3:GetObject');
 const t3 = performance.now();
 const all = catalog.expandActionPattern('*');
 const t4 = performance.now();
-catalog.actionDescription('s3:GetObject');
+(require('../src/core/iam/descriptions') as typeof import('../src/core/iam/descriptions')).actionDescription('s3:GetObject');
 const t5 = performance.now();
 console.log(`iam catalogue ${info.version} (data ${info.dataDate}): ${info.services} services, ${info.actions} actions, ${(info.bytes / 1024).toFixed(0)} KiB`);
 console.log(`  import ${(t1 - t0).toFixed(1)} ms (nothing loaded), first question (parse JSON) ${(t2 - t1).toFixed(1)} ms,`);

@@ -67,8 +67,6 @@ interface RawCatalog {
 
 let raw: RawCatalog | undefined;
 const decoded = new Map<string, ServiceInfo & { byName: Map<string, ActionInfo> }>();
-let descriptions: Record<string, Map<string, string>> | undefined;
-let descriptionFile: Record<string, string> | undefined;
 
 function load(): RawCatalog {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -192,19 +190,8 @@ export function expandActionPattern(pattern: string): ActionInfo[] {
 }
 
 /**
- * What an action does, in the catalogue's words ("Grants permission to ..."), for hovers. Reads a
- * second, larger file (catalog-descriptions.json) the first time it is called.
+ * Re-exported for the authoring features that import it from here. It pulls the 1.1 MB description
+ * file into every bundle that imports this module; importing it from './descriptions' instead (and
+ * dropping this line) keeps it out of the CLI bundle.
  */
-export function actionDescription(action: string): string | undefined {
-  const info = actionInfo(action);
-  if (!info) return undefined;
-  descriptionFile ??= (require('./catalog-descriptions.json') as { services: Record<string, string> }).services;
-  descriptions ??= {};
-  if (!descriptions[info.service]) {
-    // Lines are in the same order as the service's actions.
-    const lines = (descriptionFile[info.service] ?? '').split('\n');
-    descriptions[info.service] = new Map(serviceActions(info.service).map((a, i) => [a.name.toLowerCase(), lines[i]]));
-  }
-  const d = descriptions[info.service]?.get(info.name.toLowerCase());
-  return d === undefined ? undefined : `Grants permission to ${d}`;
-}
+export { actionDescription } from './descriptions';

