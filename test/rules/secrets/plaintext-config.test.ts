@@ -364,6 +364,23 @@ testRule(plaintextConfig, {
         { text: S.apiKeyValue, message: 'SSM parameter Token (Type String) stores the secret n3Wq…(20 chars) in plain text' },
         { text: PW, message: 'MasterUserPassword of AWS::RDS::DBInstance Db is a literal secret' },
       ],
+      fixes: [{
+        finding: 1,
+        title: 'Read MasterUserPassword from Secrets Manager',
+        output: text`
+          Resources:
+            Token:
+              Type: AWS::SSM::Parameter
+              Properties:
+                Name: /orders/github-token
+                Type: String
+                Value: ${S.apiKeyValue}
+            Db:
+              Type: AWS::RDS::DBInstance
+              Properties:
+                MasterUserPassword: !If [IsProd, !Ref DbPassword, '{{resolve:secretsmanager:Db:SecretString:MasterUserPassword}}']
+        `,
+      }],
     },
   ],
 });
