@@ -61,6 +61,16 @@ export class Editor {
     return this.lines.indentation(this.lines.position(offset).line);
   }
 
+  /**
+   * Indentation of the key on the line of an offset: for `  - http: GET x` that is the column of
+   * `http` (4), not the line's indentation (2), so a block written under the key nests under it.
+   */
+  keyIndentAt(offset: number): string {
+    const line = this.lines.lineText(this.lines.position(offset).line);
+    const m = /^[ \t]*(?:-[ \t]+)*/.exec(line);
+    return ' '.repeat(m ? m[0].length : 0);
+  }
+
   /** Column of an offset, as spaces to line something up under it. */
   columnOf(offset: number): number {
     return this.lines.position(offset).character;
@@ -77,7 +87,7 @@ export class Editor {
       return this.replaceText(node, this.scalarLike(node, value));
     }
     const inFlow = this.language === 'json' || this.isInsideFlow(node);
-    const indent = this.indentAt(nodeStart(node));
+    const indent = this.keyIndentAt(nodeStart(node));
     const text = this.render(value, indent, inFlow ? 'flow' : 'inline');
     const edit = this.replaceText(node, text);
     if (text.startsWith(this.lines.eol)) {
@@ -96,7 +106,7 @@ export class Editor {
       const last = map.pairs[map.pairs.length - 1];
       const multiline = this.lines.position(map.start).line !== this.lines.position(last.end).line;
       const indent = multiline ? this.indentAt(last.start) : '';
-      return { start: last.end, end: last.end, newText: multiline ? `,${eol}${indent}${k}: ${this.renderJson(value, indent)}` : `, ${k}: ${this.renderJson(value, indent)}` };
+      return { start: last.end, end: last.end, newText: multiline ? `,${eol}${indent}${k}: ${this.renderJson(value, indent)}` : `, ${k}: ${this.renderJson(value, indent, true)}` };
     }
     const k = this.yamlKey(key);
     if (map.flow || map.pairs.length === 0) {
@@ -217,11 +227,13 @@ export class Editor {
     return this.scalar(value, true);
   }
 
-  renderJson(value: Emit, indent: string): string {
+  /** JSON text; `compact` keeps everything on one line (for an object written on one line). */
+  renderJson(value: Emit, indent: string, compact = false): string {
     const unit = this.indentUnit;
     const eol = this.lines.eol;
     const go = (v: Emit, ind: string): string => {
       if (v instanceof Intrinsic) return go(longForm(v), ind);
+      if (compact) return compactJson(v);
       if (Array.isArray(v)) {
         if (v.every((x) => !isCollection(x))) return `[${v.map((x) => go(x, ind)).join(', ')}]`;
         return `[${eol}${v.map((x) => ind + unit + go(x, ind + unit)).join(`,${eol}`)}${eol}${ind}]`;
@@ -229,7 +241,10 @@ export class Editor {
       if (v !== null && typeof v === 'object') {
         const entries = Object.entries(v);
         if (entries.length === 0) return '{}';
-        if (entries.length === 1 && !isCollection(entries[0][1])) return `{${JSON.stringify(entries[0][0])}: ${go(entries[0][1], ind)}}`;
+        // One key with a scalar or a list of scalars stays on one line: `{"Fn::GetAtt": ["T", "Arn"]}`.
+        if (entries.length === 1 && (!isCollection(entries[0][1]) || (Array.isArray(entries[0][1]) && entries[0][1].every((x) => !isCollection(x))))) {
+          return `{${JSON.stringify(entries[0][0])}: ${go(entries[0][1], ind)}}`;
+        }
         return `{${eol}${entries.map(([k, x]) => `${ind}${unit}${JSON.stringify(k)}: ${go(x, ind + unit)}`).join(`,${eol}`)}${eol}${ind}}`;
       }
       return JSON.stringify(v);
@@ -274,6 +289,14 @@ export class Editor {
     }
     return depth > 0;
   }
+}
+
+/** One-line JSON with a space after `:` and `,`, as people write it. */
+function compactJson(value: Emit): string {
+  if (value instanceof Intrinsic) return compactJson(longForm(value));
+  if (Array.isArray(value)) return `[${value.map(compactJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${compactJson(v)}`).join(', ')}}`;
+  return JSON.stringify(value);
 }
 
 function isCollection(value: Emit): value is Emit[] | { [key: string]: Emit } {

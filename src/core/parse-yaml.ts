@@ -128,7 +128,11 @@ class YamlConverter {
     else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') value = raw;
     else if (typeof raw === 'bigint') value = String(raw);
     else value = node.source ?? String(raw);
-    return { kind: 'scalar', value, style: STYLE[node.type ?? 'PLAIN'] ?? 'plain', start: range[0], end: range[1] };
+    const style = STYLE[node.type ?? 'PLAIN'] ?? 'plain';
+    let end = range[1];
+    // A block scalar's range takes in the line break(s) after its last line; end at its content.
+    if (style === 'block') while (end > range[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return { kind: 'scalar', value, style, start: range[0], end };
   }
 
   private keyOf(key: YamlNode | null, depth: number): ScalarNode {

@@ -11,11 +11,10 @@ import { Editor, type Emit } from './edit';
 import { Template } from './model/template';
 import { parseDocument, type ParsedDocument } from './parse';
 import type { OffsetEdit } from './rule';
-import { DISABLE_FILE, DISABLE_NEXT_LINE } from './suppression';
+import { DISABLE_FILE, DISABLE_NEXT_LINE, REASON_PLACEHOLDER } from './suppression';
 import type { Fix, Range, SourceLanguage } from './types';
 
-/** What the user replaces; kept visible so an unexplained suppression stands out in review. */
-export const REASON_PLACEHOLDER = '<reason>';
+export { REASON_PLACEHOLDER };
 
 /** Findings about the file itself, not a place in it: suppressing them means nothing. */
 export function isSuppressible(ruleId: string): boolean {

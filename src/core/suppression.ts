@@ -7,6 +7,8 @@ import type { Template } from './model/template';
 import type { LineIndex } from './text';
 
 export const DISABLE_NEXT_LINE = 'guardpost-disable-next-line';
+/** What the suppression code action writes for the user to replace: an unedited placeholder is no reason. */
+export const REASON_PLACEHOLDER = '<reason>';
 export const DISABLE_FILE = 'guardpost-disable-file';
 
 export interface Suppression {
@@ -47,11 +49,16 @@ export function commentSuppressions(text: string, lines: LineIndex): Suppression
   return out;
 }
 
+function givenReason(text: string | undefined): string | undefined {
+  const reason = text?.trim();
+  return reason && reason !== REASON_PLACEHOLDER ? reason : undefined;
+}
+
 /** `rule-a, rule-b -- why` */
 function parseDirective(rest: string): { rules: string[]; reason: string | undefined } {
   const sep = rest.indexOf('--');
   const rulesPart = sep === -1 ? rest : rest.slice(0, sep);
-  const reason = sep === -1 ? undefined : rest.slice(sep + 2).trim() || undefined;
+  const reason = sep === -1 ? undefined : givenReason(rest.slice(sep + 2));
   const rules = rulesPart.split(/[\s,]+/).filter(Boolean);
   return { rules, reason };
 }
@@ -81,7 +88,7 @@ function collect(metadata: MapNode | undefined, scope: 'range' | 'file', owner: 
   for (const entry of asList(ignore)) {
     const rule = literalString(get(entry, 'rule')) ?? literalString(entry);
     if (!rule) continue;
-    const reason = literalString(get(entry, 'reason'))?.trim() || undefined;
+    const reason = givenReason(literalString(get(entry, 'reason')));
     out.push({ rules: [rule], reason, scope, start: ownerStart, end: owner.end, at: { start: entry.start, end: entry.end } });
   }
 }

@@ -29,7 +29,7 @@ describe('Editor renders fixes in the file\'s style', () => {
     const y = setup('A: {x: 1}\n', 'yaml');
     assert.equal(y.apply([y.editor.insertPair(get(y.root, 'A') as MapNode, 'z', sub('${X}-*'))]), "A: {x: 1, z: !Sub '${X}-*'}\n");
     const j = setup('{\n  "A": {\n    "x": 1\n  }\n}\n', 'json');
-    assert.equal(j.apply([j.editor.insertPair(get(j.root, 'A') as MapNode, 'y', getAtt('T', 'Arn'))]), '{\n  "A": {\n    "x": 1,\n    "y": {\n      "Fn::GetAtt": ["T", "Arn"]\n    }\n  }\n}\n');
+    assert.equal(j.apply([j.editor.insertPair(get(j.root, 'A') as MapNode, 'y', getAtt('T', 'Arn'))]), '{\n  "A": {\n    "x": 1,\n    "y": {"Fn::GetAtt": ["T", "Arn"]}\n  }\n}\n');
   });
 
   it('keeps quoting when replacing a scalar and quotes what YAML would misread', () => {
@@ -55,5 +55,25 @@ describe('Editor renders fixes in the file\'s style', () => {
 
   it('applyEdits works on positions', () => {
     assert.equal(applyEdits('ab\ncd', [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, newText: 'X' }]), 'ab\nXd');
+  });
+});
+
+describe('Editor edge cases found by the rule families', () => {
+  it('a block written under a key that follows "- " nests under the key', () => {
+    const { root, editor, apply } = setup('events:\n  - http: GET /x\n', 'yaml');
+    const http = getPath(root, ['events', 0, 'http'])!;
+    assert.equal(apply([editor.replaceValue(http, { path: '/x', method: 'get' })]), 'events:\n  - http:\n      path: /x\n      method: get\n');
+  });
+
+  it('inserts after a block scalar without a blank line and keeps the final newline', () => {
+    const { root, editor, apply } = setup('Fn:\n  UserData: |\n    #!/bin/bash\n    echo hi\n', 'yaml');
+    assert.equal(apply([editor.insertPair(get(root, 'Fn') as MapNode, 'Role', 'x')]), 'Fn:\n  UserData: |\n    #!/bin/bash\n    echo hi\n  Role: x\n');
+  });
+
+  it('keeps a one-line JSON object on one line, and an intrinsic\'s long form compact', () => {
+    const { root, editor, apply } = setup('{"A": {"x": 1}}', 'json');
+    assert.equal(apply([editor.insertPair(get(root, 'A') as MapNode, 'Tags', [{ Key: 'k', Value: ref('V') }])]), '{"A": {"x": 1, "Tags": [{"Key": "k", "Value": {"Ref": "V"}}]}}');
+    const multi = setup('{\n  "A": {\n    "x": 1\n  }\n}', 'json');
+    assert.equal(multi.apply([multi.editor.insertPair(get(multi.root, 'A') as MapNode, 'Arn', getAtt('T', 'Arn'))]), '{\n  "A": {\n    "x": 1,\n    "Arn": {"Fn::GetAtt": ["T", "Arn"]}\n  }\n}');
   });
 });

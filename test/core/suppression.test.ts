@@ -38,6 +38,11 @@ describe('suppression', () => {
     assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.range.start.line]), [['guardpost/unexplained-suppression', 'info', 2]]);
   });
 
+  it('the code action\'s unedited <reason> placeholder counts as no reason', () => {
+    const source = 'Statement:\n  - Effect: Allow\n    # guardpost-disable-next-line iam/wildcard-action -- <reason>\n    Action: "s3:*"\n';
+    assert.deepEqual(ids(source), ['3:guardpost/unexplained-suppression']);
+  });
+
   it('Metadata.guardpost.ignore on a resource covers that resource only', () => {
     const source = text`
       Resources:

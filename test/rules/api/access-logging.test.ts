@@ -102,7 +102,7 @@ testRule(accessLogging, {
       path: 'template.json',
       text: '{\n  "Resources": {\n    "Stage": {\n      "Type": "AWS::ApiGatewayV2::Stage",\n      "Properties": {\n        "ApiId": {"Ref": "Api"},\n        "StageName": "$default"\n      }\n    }\n  }\n}\n',
       findings: [{ text: '"Stage"', message: 'AWS::ApiGatewayV2::Stage Stage has no access logging' }],
-      fixes: [{ title: 'StageAccessLogs', output: `{\n  "Resources": {\n    "Stage": {\n      "Type": "AWS::ApiGatewayV2::Stage",\n      "Properties": {\n        "ApiId": {"Ref": "Api"},\n        "StageName": "$default",\n        "AccessLogSettings": {\n          "DestinationArn": {\n            "Fn::GetAtt": ["StageAccessLogs", "Arn"]\n          },\n          "Format": ${JSON.stringify(HTTP)}\n        }\n      }\n    },\n    "StageAccessLogs": {\n      "Type": "AWS::Logs::LogGroup",\n      "Properties": {"RetentionInDays": 90}\n    }\n  }\n}\n` }],
+      fixes: [{ title: 'StageAccessLogs', output: `{\n  "Resources": {\n    "Stage": {\n      "Type": "AWS::ApiGatewayV2::Stage",\n      "Properties": {\n        "ApiId": {"Ref": "Api"},\n        "StageName": "$default",\n        "AccessLogSettings": {\n          "DestinationArn": {"Fn::GetAtt": ["StageAccessLogs", "Arn"]},\n          "Format": ${JSON.stringify(HTTP)}\n        }\n      }\n    },\n    "StageAccessLogs": {\n      "Type": "AWS::Logs::LogGroup",\n      "Properties": {"RetentionInDays": 90}\n    }\n  }\n}\n` }],
     },
     {
       name: 'v1 deployment whose stage has no StageDescription',

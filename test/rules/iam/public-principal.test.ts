@@ -191,9 +191,7 @@ testRule(publicPrincipal, {
         { finding: 0, title: "Allow only principals of this account (aws:PrincipalAccount condition)", isPreferred: true, output: text`
         {
           "Resources": {
-            "QP": {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "Q"}], "PolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*", "Condition": {
-          "StringEquals": {"aws:PrincipalAccount": {"Ref": "AWS::AccountId"}}
-        }}]}}}
+            "QP": {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "Q"}], "PolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalAccount": {"Ref": "AWS::AccountId"}}}}]}}}
           }
         }
       ` },

@@ -201,7 +201,7 @@ testRule(wildcardResource, {
       path: 'template.json',
       text: '{\n  "Resources": {\n    "Queue": {"Type": "AWS::SQS::Queue"},\n    "P": {\n      "Type": "AWS::IAM::Policy",\n      "Properties": {"PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": ["*"]}]}}\n    }\n  }\n}\n',
       findings: [{ range: '6:119-6:122', resource: 'P' }],
-      fixes: [{ title: 'Scope to Queue', output: '{\n  "Resources": {\n    "Queue": {"Type": "AWS::SQS::Queue"},\n    "P": {\n      "Type": "AWS::IAM::Policy",\n      "Properties": {"PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [{\n  "Fn::GetAtt": ["Queue", "Arn"]\n}]}]}}\n    }\n  }\n}\n' }],
+      fixes: [{ title: 'Scope to Queue', output: '{\n  "Resources": {\n    "Queue": {"Type": "AWS::SQS::Queue"},\n    "P": {\n      "Type": "AWS::IAM::Policy",\n      "Properties": {"PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [{"Fn::GetAtt": ["Queue", "Arn"]}]}]}}\n    }\n  }\n}\n' }],
     },
     {
       name: 'SAM: a branch of !If, no fitting resource: the ARN format with placeholders',
