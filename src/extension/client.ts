@@ -10,17 +10,22 @@ import {
   CONFIG_FILES_CHANGED,
   CONFIG_FILES_REQUEST,
   LINT_FILES_REQUEST,
+  ROUTES_REQUEST,
   type ConfigFile,
   type ConfigFilesResult,
   type InitializationOptions,
   type LintFilesParams,
   type LintFilesResult,
+  type RouteItem,
+  type RoutesParams,
+  type RoutesResult,
 } from '../server/protocol';
 
 export const CLIENT_ID = 'guardpost';
 export const CLIENT_NAME = 'Guardpost';
 export const LINT_WORKSPACE_COMMAND = 'guardpost.lintWorkspace';
 export const SHOW_OUTPUT_COMMAND = 'guardpost.showOutput';
+export const SHOW_ROUTES_COMMAND = 'guardpost.showRoutes';
 export const OPEN_EXAMPLE_COMMAND = 'guardpost.walkthrough.openExample';
 /** The walkthrough's example, shipped in the VSIX. */
 const EXAMPLE_TEMPLATE = 'walkthrough/example-template.yaml';
@@ -75,6 +80,7 @@ export function activateClient(context: vscode.ExtensionContext, createClient: C
     statusBar(),
     vscode.commands.registerCommand(LINT_WORKSPACE_COMMAND, () => lintWorkspace(client, started, output)),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show()),
+    vscode.commands.registerCommand(SHOW_ROUTES_COMMAND, () => showRoutes(client, started, output)),
     vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, () => openExample(context, output)),
   );
   return client;
@@ -169,6 +175,54 @@ async function lintWorkspace(client: BaseLanguageClient, started: Promise<void>,
       return total;
     },
   );
+}
+
+/**
+ * Every API route of the workspace in one list (method, path, authorization, file:line), open ones
+ * first; picking one jumps to where it is declared. The table also goes to the output channel.
+ */
+async function showRoutes(client: BaseLanguageClient, started: Promise<void>, output: vscode.LogOutputChannel): Promise<RouteItem[]> {
+  await started;
+  const routes = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Guardpost: finding API routes' },
+    async () => {
+      const uris = await vscode.workspace.findFiles(WORKSPACE_GLOB, SKIPPED);
+      const all: RouteItem[] = [];
+      const tables: string[] = [];
+      for (let i = 0; i < uris.length; i += BATCH) {
+        const files = (await Promise.all(uris.slice(i, i + BATCH).map((uri) => readText(uri, output)))).filter((f): f is RoutesParams['files'][number] => !!f);
+        const result = await client.sendRequest<RoutesResult>(ROUTES_REQUEST, { files } satisfies RoutesParams);
+        all.push(...result.routes);
+        if (result.routes.length) tables.push(result.table);
+      }
+      if (tables.length) output.info(`API routes:\n${tables.join('\n')}`);
+      return all;
+    },
+  );
+  const open = routes.filter((r) => r.open).length;
+  if (routes.length === 0) {
+    void vscode.window.showInformationMessage('Guardpost: no API routes in this workspace.');
+    return routes;
+  }
+  const items = [...routes]
+    .sort((a, b) => Number(b.open) - Number(a.open))
+    .map((route) => ({
+      label: `${route.open ? '$(unlock)' : route.preflight ? '$(arrow-swap)' : '$(lock)'} ${route.method} ${route.path}`,
+      description: route.authorization,
+      detail: `${route.api} · ${vscode.workspace.asRelativePath(vscode.Uri.parse(route.uri))}:${route.line + 1}`,
+      route,
+    }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Guardpost: ${routes.length} API route${routes.length === 1 ? '' : 's'}, ${open} open to anyone`,
+    placeHolder: 'Pick a route to go to where it is declared',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked) {
+    const position = new vscode.Position(picked.route.line, picked.route.character);
+    await vscode.window.showTextDocument(vscode.Uri.parse(picked.route.uri), { selection: new vscode.Range(position, position) });
+  }
+  return routes;
 }
 
 async function readText(uri: vscode.Uri, output: vscode.LogOutputChannel): Promise<{ uri: string; text: string } | undefined> {

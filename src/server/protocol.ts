@@ -11,6 +11,9 @@ export const CONFIG_FILES_CHANGED = 'guardpost/configFilesChanged';
 /** Client → server request: lint these files (read by the client, closed ones too) and publish their diagnostics. */
 export const LINT_FILES_REQUEST = 'guardpost/lintFiles';
 
+/** Client → server request: the API routes of these files (the editor's "Show API Routes"). */
+export const ROUTES_REQUEST = 'guardpost/routes';
+
 export interface ConfigFile {
   folderUri: string;
   text: string | null;
@@ -28,6 +31,30 @@ export interface LintFilesResult {
   /** Files of a kind Guardpost reads (not unknown, not excluded). */
   linted: number;
   findings: number;
+}
+
+export interface RoutesParams {
+  files: { uri: string; text: string }[];
+}
+
+/** One route, as the route table shows it, with where to jump to. */
+export interface RouteItem {
+  uri: string;
+  method: string;
+  path: string;
+  api: string;
+  authorization: string;
+  open: boolean;
+  preflight: boolean;
+  /** 0-based, as LSP positions. */
+  line: number;
+  character: number;
+}
+
+export interface RoutesResult {
+  routes: RouteItem[];
+  /** The same routes as the CLI prints them (`guardpost routes`), for the output channel. */
+  table: string;
 }
 
 /** What the client tells the server at start. */

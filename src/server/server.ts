@@ -15,11 +15,15 @@ import {
   CONFIG_FILES_CHANGED,
   CONFIG_FILES_REQUEST,
   LINT_FILES_REQUEST,
+  ROUTES_REQUEST,
   type ConfigFilesResult,
   type InitializationOptions,
   type LintFilesParams,
   type LintFilesResult,
+  type RoutesParams,
+  type RoutesResult,
 } from './protocol';
+import { formatRouteTable, listRoutes, type RouteRow } from '../core/routes-table';
 import { configProblems, DEFAULT_SETTINGS, effectiveConfig, unknownRuleKeys, folderFromConfigText, isExcluded, languageOf, locate, normalizeSettings, type Folder, type Settings } from './settings';
 import type { AuthoringOptions } from '../authoring/iam-hover';
 import { COMPLETION_TRIGGERS, completionsAt, hoverAt, resolveCompletion } from './authoring';
@@ -354,6 +358,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     return result;
+  });
+
+  connection.onRequest(ROUTES_REQUEST, (params: RoutesParams): RoutesResult => {
+    const rows: RouteRow[] = [];
+    const routes: RoutesResult['routes'] = [];
+    for (const file of params.files) {
+      try {
+        // Open documents: the editor's text wins over what the client read.
+        const text = documents.get(file.uri)?.getText() ?? file.text;
+        for (const row of listRoutes(text, pathOf(file.uri))) {
+          rows.push(row);
+          routes.push({ uri: file.uri, method: row.method, path: row.path, api: row.api, authorization: row.authorization, open: row.open, preflight: row.preflight, line: row.line - 1, character: row.column - 1 });
+        }
+      } catch (error) {
+        log(`Listing routes of ${file.uri} failed`, error);
+      }
+    }
+    return { routes, table: formatRouteTable(rows) };
   });
 
   documents.listen(connection);

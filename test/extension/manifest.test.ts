@@ -37,7 +37,7 @@ describe('manifest', () => {
   });
 
   it('activates on YAML, JSON and its command, and runs in untrusted and virtual workspaces', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:json', 'onCommand:guardpost.lintWorkspace', 'onCommand:guardpost.walkthrough.openExample']);
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:json', 'onCommand:guardpost.lintWorkspace', 'onCommand:guardpost.walkthrough.openExample', 'onCommand:guardpost.showRoutes']);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
     assert.ok(manifest.contributes.commands.some((c) => c.command === 'guardpost.lintWorkspace'));

@@ -139,6 +139,15 @@ describe('language server over stdio', () => {
     assert.equal(published.has(`${FOLDER}/docker-compose.yml`), false);
   });
 
+  it('lists API routes with authorization and a position to jump to (Show API Routes)', async () => {
+    const sam = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /orders, Method: get}\n';
+    const result = await connection.sendRequest<{ routes: { uri: string; method: string; path: string; authorization: string; open: boolean; line: number }[]; table: string }>('guardpost/routes', {
+      files: [{ uri: `${FOLDER}/sam.yaml`, text: sam }, { uri: `${FOLDER}/docker-compose.yml`, text: 'services: {}\n' }],
+    });
+    assert.deepEqual(result.routes.map((r) => [r.uri, r.method, r.path, r.authorization, r.open, r.line]), [[`${FOLDER}/sam.yaml`, 'GET', '/orders', 'NONE (open)', true, 6]]);
+    assert.match(result.table, /^GET +\/orders/m);
+  });
+
   it('checks an open .guardpost.yaml live, unknown rule ids included', async () => {
     const uri = `${FOLDER}/.guardpost.yaml`;
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'rules:\n  iam/wilcard-action: off\n' } });
