@@ -21,6 +21,31 @@ import {
   wsUri,
 } from './vscode-helpers';
 
+/**
+ * After a suppression action: its `<reason>` placeholder may be reported as an unexplained suppression
+ * (info, on the inserted text) until the user writes a reason; writing one leaves no new diagnostic.
+ */
+export async function checkSuppressionReason(doc: vscode.TextDocument, after: vscode.Diagnostic[], othersBefore: string[], title: string): Promise<void> {
+  const placeholder = doc.getText().indexOf('<reason>');
+  assert.ok(placeholder >= 0, `"${title}" inserts a <reason> placeholder`);
+  const extra = after.filter((d) => !othersBefore.includes(`${codeOf(d)}: ${d.message}`));
+  const line = doc.positionAt(placeholder).line;
+  for (const d of extra) {
+    assert.equal(codeOf(d), UNEXPLAINED, `the only diagnostic a suppression may add, after "${title}"`);
+    assert.equal(severityName(d.severity), 'info', 'severity of the unexplained suppression');
+    assert.ok(d.range.start.line - 1 <= line && line <= d.range.end.line + 1, `unexplained suppression at ${rangeText(d.range)}, placeholder on line ${line}`);
+  }
+  if (extra.length) log(`"${title}": the <reason> placeholder is reported as ${UNEXPLAINED} until a reason is written`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(placeholder), doc.positionAt(placeholder + '<reason>'.length)), 'reviewed: needed by the deploy pipeline');
+  assert.ok(await vscode.workspace.applyEdit(edit), 'writing the reason');
+  await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === UNEXPLAINED), 'no unexplained suppression once a reason is written');
+  const settledAfter = await settled(doc.uri);
+  assert.deepEqual(settledAfter.map((d) => `${codeOf(d)}: ${d.message}`).sort(), othersBefore, `diagnostics after "${title}" and a reason (only the suppressed one may go)`);
+}
+
+const UNEXPLAINED = 'guardpost/unexplained-suppression';
+
 /** Exact title, or (for lists whose size depends on the IAM catalogue) the title up to its count. */
 function titleMatches(title: string, expected: string): boolean {
   return title === expected || (!expected.endsWith(')') && title.startsWith(`${expected} (`));
@@ -103,7 +128,11 @@ for (const k of KINDS) {
       else assert.ok(doc.getText() !== original, `"${action.title}" changed nothing`);
       await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === RULE && d.message === target.message), `the finding to go after "${action.title}"`);
       const after = await settled(doc.uri);
-      assert.deepEqual(after.map((d) => `${codeOf(d)}: ${d.message}`).sort(), othersBefore, `diagnostics after "${action.title}" (only the fixed one may go)`);
+      if (action.title.startsWith('Suppress ')) {
+        await checkSuppressionReason(doc, after, othersBefore, action.title);
+      } else {
+        assert.deepEqual(after.map((d) => `${codeOf(d)}: ${d.message}`).sort(), othersBefore, `diagnostics after "${action.title}" (only the fixed one may go)`);
+      }
       await replaceAll(doc, original);
       await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => rangeText(d.range) === k.findings[0].range && codeOf(d) === RULE), 'the finding to come back after undoing');
     }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { assert, test } from './framework';
 import { RULE, withLines } from './expectations';
+import { checkSuppressionReason } from './kinds.e2e';
 import {
   applyAction,
   backspace,
@@ -147,8 +148,7 @@ test('the suppression code action inserts a disable comment (YAML) and the findi
   await applyAction(action);
   assert.text(doc.getText(), withLines(original, 16, 0, [`                # guardpost-disable-next-line ${RULE} -- <reason>`]));
   await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === RULE), 'the finding to go');
-  const after = await settled(doc.uri);
-  assert.deepEqual(after.map((d) => `${codeOf(d)}: ${d.message}`).sort(), others, 'no new diagnostic');
+  await checkSuppressionReason(doc, await settled(doc.uri), others, action.title);
   await doc.save();
 });
 
@@ -157,6 +157,7 @@ test('the suppression code action on a CloudFormation JSON template adds Metadat
   const original = doc.getText();
   await waitForDiagnostics(doc.uri, has('10:42-10:60'), 'the cloudformation:* finding');
   const [finding] = guardpostDiagnostics(doc.uri, RULE);
+  const others = guardpostDiagnostics(doc.uri).filter((d) => d !== finding).map((d) => `${codeOf(d)}: ${d.message}`).sort();
   const action = (await codeActions(doc.uri, finding.range)).find((a) => a.title === `Suppress ${RULE} for resource DeployPolicy`);
   assert.ok(action, 'suppression offered');
   await applyAction(action);
@@ -177,6 +178,7 @@ test('the suppression code action on a CloudFormation JSON template adds Metadat
     ]),
   );
   await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === RULE), 'the finding to go');
+  await checkSuppressionReason(doc, await settled(doc.uri), others, action.title);
   await doc.save();
 });
 
