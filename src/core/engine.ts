@@ -103,7 +103,9 @@ function finish(findings: Finding[], suppressions: Suppression[], config: Config
       out.push({
         ruleId: UNEXPLAINED_SUPPRESSION_RULE,
         severity: ruleSetting(config, UNEXPLAINED_SUPPRESSION_RULE) as Severity | undefined ?? 'info',
-        message: `Suppression of ${s.rules.join(', ') || 'all rules'} gives no reason: add \`-- <why this is safe>\``,
+        message: s.placeholder
+          ? `Suppression of ${s.rules.join(', ') || 'all rules'} still has the \`<reason>\` placeholder: replace it with why this is safe`
+          : `Suppression of ${s.rules.join(', ') || 'all rules'} gives no reason: add \`-- <why this is safe>\``,
         range: doc.lines.range(s.at.start, s.at.end),
         fixes: [],
       });

@@ -15,6 +15,8 @@ export interface Suppression {
   /** Rule ids, or `*`/empty for all rules. */
   rules: string[];
   reason: string | undefined;
+  /** The reason is the code action's unedited `<reason>` placeholder. */
+  placeholder?: boolean;
   scope: 'line' | 'file' | 'range';
   /** For `line`: the 0-based line it silences. */
   line?: number;
@@ -41,6 +43,7 @@ export function commentSuppressions(text: string, lines: LineIndex): Suppression
     out.push({
       rules,
       reason,
+      placeholder: rest.includes(REASON_PLACEHOLDER),
       scope: directive === DISABLE_FILE ? 'file' : 'line',
       line: directive === DISABLE_NEXT_LINE ? nextContentLine(lines, line) : undefined,
       at: { start, end: start + directive.length + rest.trimEnd().length },
@@ -88,8 +91,9 @@ function collect(metadata: MapNode | undefined, scope: 'range' | 'file', owner: 
   for (const entry of asList(ignore)) {
     const rule = literalString(get(entry, 'rule')) ?? literalString(entry);
     if (!rule) continue;
-    const reason = givenReason(literalString(get(entry, 'reason')));
-    out.push({ rules: [rule], reason, scope, start: ownerStart, end: owner.end, at: { start: entry.start, end: entry.end } });
+    const written = literalString(get(entry, 'reason'));
+    const reason = givenReason(written);
+    out.push({ rules: [rule], reason, placeholder: written?.trim() === REASON_PLACEHOLDER, scope, start: ownerStart, end: owner.end, at: { start: entry.start, end: entry.end } });
   }
 }
 

@@ -41,6 +41,8 @@ describe('suppression', () => {
   it('the code action\'s unedited <reason> placeholder counts as no reason', () => {
     const source = 'Statement:\n  - Effect: Allow\n    # guardpost-disable-next-line iam/wildcard-action -- <reason>\n    Action: "s3:*"\n';
     assert.deepEqual(ids(source), ['3:guardpost/unexplained-suppression']);
+    const [finding] = lint(source, { path: 't.yaml', rules }).findings;
+    assert.match(finding.message, /still has the `<reason>` placeholder: replace it/);
   });
 
   it('Metadata.guardpost.ignore on a resource covers that resource only', () => {
