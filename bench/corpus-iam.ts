@@ -9,7 +9,7 @@ import { iamRules } from '../src/rules/iam';
 const args = process.argv.slice(2);
 const dumpAt = args.indexOf('--dump');
 const dump = dumpAt !== -1 ? args[dumpAt + 1] : undefined;
-const dir = args.find((a, i) => !a.startsWith('--') && i !== dumpAt + 1) ?? '/work/shared/corpora/realworld';
+const dir = args.find((a, i) => !a.startsWith('--') && i !== dumpAt + 1) ?? join(__dirname, '..', '..', 'shared', 'corpora', 'realworld');
 
 function files(d: string): string[] {
   return readdirSync(d).flatMap((n) => {

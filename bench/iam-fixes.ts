@@ -8,7 +8,7 @@ import { LineIndex } from '../src/core/text';
 import { iamRules } from '../src/rules/iam';
 function files(d: string): string[] { return readdirSync(d).flatMap((n) => { const p = join(d, n); return statSync(p).isDirectory() ? files(p) : /\.(ya?ml|json|template)$/i.test(n) ? [p] : []; }); }
 let fixes = 0, bad = 0, stays = 0;
-for (const f of files(process.argv[2] ?? '/work/shared/corpora/realworld')) {
+for (const f of files(process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'corpora', 'realworld'))) {
   const text = readFileSync(f, 'utf8');
   const res = lint(text, { path: f, rules: iamRules });
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
