@@ -6,7 +6,8 @@
  */
 import { literalString, type MapNode, type Node } from '../core/ast';
 import { classify } from '../core/classify';
-import { ACCESS_LEVELS, actionDescription, actionInfo, catalogInfo, expandActionPattern, isPattern, serviceActions, serviceInfo, type AccessLevel, type ActionInfo } from '../core/iam/catalog';
+import { ACCESS_LEVELS, actionInfo, catalogInfo, expandActionPattern, isPattern, serviceActions, serviceInfo, type AccessLevel, type ActionInfo } from '../core/iam/catalog';
+import { actionDescription } from '../core/iam/descriptions';
 import { alternatives } from '../core/intrinsics';
 import { extractPolicies, type Statement } from '../core/model/policies';
 import { ServerlessService } from '../core/model/serverless';

@@ -188,10 +188,3 @@ export function expandActionPattern(pattern: string): ActionInfo[] {
   }
   return out;
 }
-
-/**
- * Re-exported for the authoring features that import it from here. It pulls the 1.1 MB description
- * file into every bundle that imports this module; importing it from './descriptions' instead (and
- * dropping this line) keeps it out of the CLI bundle.
- */
-export { actionDescription } from './descriptions';
