@@ -11,7 +11,7 @@ import { extractPolicies, type PolicyDocument } from './model/policies';
 import { ServerlessService } from './model/serverless';
 import { Template } from './model/template';
 import { detectLanguage, parseDocument, type ParsedDocument } from './parse';
-import type { FixInput, ReportInput, Rule, RuleContext } from './rule';
+import type { FixInput, OffsetEdit, ReportInput, Rule, RuleContext } from './rule';
 import { commentSuppressions, metadataSuppressions, suppresses, type Suppression } from './suppression';
 import type { FileKind, Finding, Fix, LintResult, Severity, SourceLanguage } from './types';
 
@@ -115,6 +115,22 @@ function finish(findings: Finding[], suppressions: Suppression[], config: Config
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
 }
 
+/**
+ * Puts a fix's edits in text order. Inserts at one offset appear in array order (LSP), and at the
+ * end of nested blocks that offset is shared: an entry closing an inner map and one closing an
+ * outer map. The more deeply indented text belongs to the inner block, so it goes first.
+ */
+export function orderEdits(edits: readonly OffsetEdit[]): OffsetEdit[] {
+  const depth = (e: OffsetEdit): number => {
+    const m = /^,?\r?\n([ \t]*)/.exec(e.newText);
+    return m ? m[1].length : -1;
+  };
+  return edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || (a.e.start === a.e.end && b.e.start === b.e.end ? depth(b.e) - depth(a.e) : 0) || a.i - b.i)
+    .map((x) => x.e);
+}
+
 const EXPLICIT = Symbol('explicitSeverity');
 type ExplicitSeverity = Finding & { [EXPLICIT]?: boolean };
 
@@ -215,7 +231,7 @@ class Context implements RuleContext {
     return {
       title: input.title,
       isPreferred: input.isPreferred ?? false,
-      edits: input.edits.map((e) => ({ range: this.lines.range(e.start, e.end), newText: e.newText })),
+      edits: orderEdits(input.edits).map((e) => ({ range: this.lines.range(e.start, e.end), newText: e.newText })),
     };
   }
 }

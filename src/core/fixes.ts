@@ -2,13 +2,17 @@ import { lint, type LintOptions } from './engine';
 import { LineIndex } from './text';
 import type { Fix, Finding, TextEdit } from './types';
 
-/** Applies edits given in positions of `text`. Edits must not overlap. */
+/**
+ * Applies edits given in positions of `text`. Edits must not overlap. As in LSP (and VS Code),
+ * inserts at the same position appear in the text in the order of the array.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   if (edits.length === 0) return text;
   const lines = new LineIndex(text);
   const offsets = edits
-    .map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+    .map((e, index) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText, index }))
+    // Applied from the end backwards; at one position the later edit goes in first, so the earlier one lands before it.
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
   let out = text;
   for (const e of offsets) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;

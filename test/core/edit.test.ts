@@ -77,3 +77,10 @@ describe('Editor edge cases found by the rule families', () => {
     assert.equal(multi.apply([multi.editor.insertPair(get(multi.root, 'A') as MapNode, 'Arn', getAtt('T', 'Arn'))]), '{\n  "A": {\n    "x": 1,\n    "Arn": {"Fn::GetAtt": ["T", "Arn"]}\n  }\n}');
   });
 });
+
+describe('applyEdits', () => {
+  it('keeps inserts at one position in array order, as LSP and VS Code do', () => {
+    const at = { line: 0, character: 2 };
+    assert.equal(applyEdits('ab', [{ range: { start: at, end: at }, newText: '1' }, { range: { start: at, end: at }, newText: '2' }]), 'ab12');
+  });
+});

@@ -94,3 +94,14 @@ describe('engine', () => {
     assert.deepEqual(r.findings.map((f) => [f.ruleId, f.range.start]), [['iam/wildcard-action', { line: 2, character: 12 }]]);
   });
 });
+
+describe('fix edit order', () => {
+  it('puts an insert closing an inner block before one closing an outer block at the same offset', async () => {
+    const { orderEdits } = await import('../../src/core/engine');
+    const outer = { start: 10, end: 10, newText: '\n  Outer: x' };
+    const inner = { start: 10, end: 10, newText: '\n      Inner: y' };
+    assert.deepEqual(orderEdits([outer, inner]), [inner, outer]);
+    const replace = { start: 2, end: 4, newText: 'z' };
+    assert.deepEqual(orderEdits([outer, replace]), [replace, outer]);
+  });
+});

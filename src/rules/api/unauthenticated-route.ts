@@ -26,7 +26,8 @@ export const unauthenticatedRoute: Rule = {
           resource: route.owner,
           severity: 'info',
           message: `${label} (${where}) is public by choice (${route.source === 'openapi' ? '`security: []`' : '`Authorizer: NONE`'}): anyone on the internet can call it; make sure it exposes nothing private`,
-          fixes,
+          // A deliberate choice is offered a change, never made one by fix-all or --fix.
+          fixes: fixes.map((f) => ({ ...f, isPreferred: false })),
         });
       } else if (kind === 'api-key-only') {
         context.report({

@@ -432,7 +432,7 @@ testRule(unauthenticatedRoute, {
                   Properties: {RestApiId: !Ref Api, Path: /orders, Method: get}
       `,
       findings: [{ text: 'NONE', severity: 'info', message: '`GET /health` (Api event Health of function Fn) is public by choice (`Authorizer: NONE`)' }],
-      fixes: [{ title: 'Require the Cognito authorizer Users', isPreferred: true, output: text`
+      fixes: [{ title: 'Require the Cognito authorizer Users', isPreferred: false, output: text`
         Transform: AWS::Serverless-2016-10-31
         Resources:
           Api:
