@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { allRules } from '../src/rules';
-import { rulesTable } from '../scripts/rules-doc';
+import { rulesTable, snippetsTable } from '../scripts/rules-doc';
 
 const ROOT = join(__dirname, '..');
 const ENGINE_RULES = ['parse/syntax-error', 'guardpost/internal-error', 'guardpost/file-too-large', 'guardpost/binary-file', 'guardpost/unexplained-suppression'];
@@ -13,6 +13,11 @@ describe('docs', () => {
   it('README rule table is generated from the current rules (run `npm run docs`)', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     assert.ok(readme.includes(rulesTable()), 'README.md rule table is stale: run `npm run docs`');
+  });
+
+  it('README snippet table is generated from the current snippets (run `npm run docs`)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.ok(readme.includes(snippetsTable()), 'README.md snippet table is stale: run `npm run docs`');
   });
 
   it('README quick start is the two commands the issue promises', () => {
