@@ -56,6 +56,8 @@ describe('walkthrough', () => {
       const awaited = (step.completionEvents ?? []).map((e) => e.replace(/^onCommand:/, ''));
       for (const command of [...linked, ...awaited]) assert.ok(BUILT_IN.has(command) || GUARDPOST_COMMANDS.has(command), `${step.id}: ${command}`);
     }
+    const declared = new Set((pkg.contributes?.commands ?? []).map((c) => c.command));
+    for (const command of GUARDPOST_COMMANDS) assert.ok(declared.has(command), `${command} is declared in contributes.commands`);
   });
 
   const text = readFileSync(join(ROOT, EXAMPLE), 'utf8');
