@@ -7,7 +7,7 @@ import { allRules } from '../src/rules';
 import { rulesTable, snippetsTable } from '../scripts/rules-doc';
 
 const ROOT = join(__dirname, '..');
-const ENGINE_RULES = ['parse/syntax-error', 'guardpost/internal-error', 'guardpost/file-too-large', 'guardpost/binary-file', 'guardpost/unexplained-suppression'];
+const ENGINE_RULES = ['parse/syntax-error', 'parse/duplicate-key', 'guardpost/internal-error', 'guardpost/file-too-large', 'guardpost/binary-file', 'guardpost/unexplained-suppression'];
 
 describe('docs', () => {
   it('README rule table is generated from the current rules (run `npm run docs`)', () => {

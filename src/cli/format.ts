@@ -91,6 +91,7 @@ function region(range: Finding['range']): SarifRegion {
 /** Engine-level rule ids (syntax errors, internal errors...) that have no Rule object. */
 const BUILTIN_RULES: Record<string, { title: string; level: Severity }> = {
   'parse/syntax-error': { title: 'The file does not parse as YAML or JSON', level: 'error' },
+  'parse/duplicate-key': { title: 'A key is written twice in one mapping; only the last value counts', level: 'warning' },
   'guardpost/internal-error': { title: 'A rule failed on this file', level: 'warning' },
   'guardpost/file-too-large': { title: 'The file is too large to lint', level: 'info' },
   'guardpost/binary-file': { title: 'The file is binary', level: 'info' },

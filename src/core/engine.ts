@@ -11,6 +11,7 @@ import { extractPolicies, type PolicyDocument } from './model/policies';
 import { ServerlessService } from './model/serverless';
 import { Template } from './model/template';
 import { detectLanguage, parseDocument, type ParsedDocument } from './parse';
+import { DUPLICATE_KEY_CODE } from './parse-types';
 import type { FixInput, OffsetEdit, ReportInput, Rule, RuleContext } from './rule';
 import { commentSuppressions, metadataSuppressions, suppresses, type Suppression } from './suppression';
 import type { FileKind, Finding, Fix, LintResult, Severity, SourceLanguage } from './types';
@@ -19,6 +20,7 @@ import type { FileKind, Finding, Fix, LintResult, Severity, SourceLanguage } fro
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export const SYNTAX_ERROR_RULE = 'parse/syntax-error';
+export const DUPLICATE_KEY_RULE = 'parse/duplicate-key';
 export const INTERNAL_ERROR_RULE = 'guardpost/internal-error';
 export const FILE_TOO_LARGE_RULE = 'guardpost/file-too-large';
 export const UNEXPLAINED_SUPPRESSION_RULE = 'guardpost/unexplained-suppression';
@@ -68,9 +70,23 @@ export function lint(text: string, options: LintOptions): LintResult {
     findings.push(...context.findings);
   }
 
-  if (doc.problems.length > 0 && (fileKind !== 'unknown' || AWS_MARKERS.test(source))) {
-    const [first] = doc.problems;
-    const more = doc.problems.length > 1 ? ` (and ${doc.problems.length - 1} more)` : '';
+  const syntax = doc.problems.filter((p) => p.code !== DUPLICATE_KEY_CODE);
+  if (fileKind !== 'unknown') {
+    for (const p of doc.problems) {
+      if (p.code !== DUPLICATE_KEY_CODE) continue;
+      findings.push({
+        ruleId: DUPLICATE_KEY_RULE,
+        severity: 'warning',
+        message: `\`${p.message}\` is written twice in this mapping: CloudFormation keeps only the last value, so the earlier one is silently ignored; remove or rename one`,
+        range: doc.lines.range(p.start, p.end),
+        fixes: [],
+        ...(p.relatedStart !== undefined ? { related: [{ message: `the first \`${p.message}\``, range: doc.lines.range(p.relatedStart, p.relatedEnd ?? p.relatedStart) }] } : {}),
+      });
+    }
+  }
+  if (syntax.length > 0 && (fileKind !== 'unknown' || AWS_MARKERS.test(source))) {
+    const [first] = syntax;
+    const more = syntax.length > 1 ? ` (and ${syntax.length - 1} more)` : '';
     findings.unshift({
       ruleId: SYNTAX_ERROR_RULE,
       severity: 'error',

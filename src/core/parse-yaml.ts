@@ -2,7 +2,7 @@ import { parseAllDocuments, isAlias, isMap as isYamlMap, isPair, isScalar as isY
 import type { Document, Node as YamlNode, ParsedNode, Scalar, ScalarTag, CollectionTag } from 'yaml';
 import type { MapNode, Node, Pair, ScalarNode, ScalarStyle, SeqNode } from './ast';
 import { INTRINSIC_SHORT_TAGS } from './intrinsic-names';
-import { NestingTooDeepError, type ParseProblem, MAX_NESTING } from './parse-types';
+import { DUPLICATE_KEY_CODE, NestingTooDeepError, type ParseProblem, MAX_NESTING } from './parse-types';
 
 /** Every CloudFormation short-form tag, declared for scalars, sequences and maps so none is an error. */
 const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = INTRINSIC_SHORT_TAGS.flatMap((name) => {
@@ -28,6 +28,23 @@ const STYLE: Record<string, ScalarStyle> = {
 };
 
 export function parseYaml(text: string): { roots: Node[]; problems: ParseProblem[] } {
+  const strict = parseOnce(text);
+  if (!strict.problems.some(isUnderIndentedFlow)) return strict;
+  // CloudFormation (like PyYAML) accepts flow collections whose continuation lines are not indented
+  // past their key; the yaml package rejects them and loses the rest of the file. Parse a copy with
+  // those lines indented, and map its offsets back to the original text.
+  const lenient = indentFlowContinuations(text);
+  if (!lenient) return strict;
+  const retry = parseOnce(lenient.text);
+  if (retry.problems.length >= strict.problems.length) return strict;
+  return remapOffsets(retry, lenient.inserts);
+}
+
+function isUnderIndentedFlow(problem: ParseProblem): boolean {
+  return problem.code === 'BAD_INDENT' && problem.message.startsWith('Flow ');
+}
+
+function parseOnce(text: string): { roots: Node[]; problems: ParseProblem[] } {
   const docs = parseAllDocuments(text, {
     customTags: CUSTOM_TAGS,
     prettyErrors: false,
@@ -40,7 +57,7 @@ export function parseYaml(text: string): { roots: Node[]; problems: ParseProblem
   const problems: ParseProblem[] = [];
   for (const doc of list) {
     for (const error of doc.errors) {
-      problems.push({ message: cleanMessage(error.message), start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) });
+      problems.push({ message: cleanMessage(error.message), start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]), code: error.code });
     }
     if (doc.contents === null) continue;
     const converter = new YamlConverter(text, doc, problems);
@@ -48,6 +65,133 @@ export function parseYaml(text: string): { roots: Node[]; problems: ParseProblem
     roots.push(node);
   }
   return { roots, problems };
+}
+
+/** Spaces added at the start of a line (an offset of the original text). */
+interface Insert {
+  at: number;
+  count: number;
+}
+
+/**
+ * Indents the continuation lines of flow collections (`[`/`{` opened on an earlier line) to one
+ * column past the key that opened them. Quoted strings, comments and block scalars are respected.
+ * Returns undefined when nothing needs indenting.
+ */
+export function indentFlowContinuations(text: string): { text: string; inserts: Insert[] } | undefined {
+  const inserts: Insert[] = [];
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: '' | "'" | '"' = '';
+  let minColumn = 0;
+  let blockScalarIndent = -1;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? text.length : nl + 1;
+    const line = text.slice(lineStart, lineEnd);
+    const indent = /^ */.exec(line)![0].length;
+    const blank = line.trim() === '';
+    if (blockScalarIndent >= 0) {
+      if (blank || indent > blockScalarIndent) {
+        parts.push(line);
+        lineStart = lineEnd;
+        if (nl === -1) break;
+        continue;
+      }
+      blockScalarIndent = -1;
+    }
+    if (depth > 0 && !quote && !blank && indent < minColumn) {
+      inserts.push({ at: lineStart, count: minColumn - indent });
+      parts.push(' '.repeat(minColumn - indent));
+    }
+    const startDepth = depth;
+    for (let i = indent; i < line.length; i++) {
+      const ch = line[i];
+      if (quote) {
+        if (ch === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = '';
+        } else if (ch === '\\' && quote === '"') i++;
+        continue;
+      }
+      if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+      if ((ch === '"' || ch === "'") && (i === indent || /[\s,\[{:]/.test(line[i - 1]))) quote = ch;
+      else if ((ch === '[' || ch === '{') && (depth > 0 || i === indent || /[\s:]/.test(line[i - 1]) || line[i - 1] === '-')) {
+        if (depth === 0 && startDepth === 0) {
+          // The key this collection belongs to starts after any `- ` of the line.
+          minColumn = /^[ ]*(?:-[ ]+)*/.exec(line)![0].length + 1;
+        }
+        depth++;
+      } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+    }
+    if (depth === 0 && !quote && /(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?$/.test(line.trimEnd())) blockScalarIndent = indent;
+    parts.push(line);
+    lineStart = lineEnd;
+    if (nl === -1) break;
+  }
+  return inserts.length ? { text: parts.join(''), inserts } : undefined;
+}
+
+/** Maps node and problem offsets of the indented copy back to the original text. */
+function remapOffsets(parsed: { roots: Node[]; problems: ParseProblem[] }, inserts: Insert[]): { roots: Node[]; problems: ParseProblem[] } {
+  // Where each insert starts in the copy, and how many spaces precede it in total.
+  const copyStarts: number[] = [];
+  const before: number[] = [];
+  let total = 0;
+  for (const ins of inserts) {
+    copyStarts.push(ins.at + total);
+    before.push(total);
+    total += ins.count;
+  }
+  const map = (offset: number): number => {
+    let lo = 0;
+    let hi = copyStarts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (copyStarts[mid] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found === -1) return offset;
+    const within = offset - copyStarts[found];
+    if (within < inserts[found].count) return inserts[found].at;
+    return offset - before[found] - inserts[found].count;
+  };
+  const seen = new Set<Node>();
+  const stack: Node[] = [...parsed.roots];
+  const mapPairs = new Set<object>();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    node.start = map(node.start);
+    node.end = map(node.end);
+    if (node.tagStart !== undefined) node.tagStart = map(node.tagStart);
+    if (node.kind === 'map') {
+      for (const pair of node.pairs) {
+        if (!mapPairs.has(pair)) {
+          mapPairs.add(pair);
+          pair.start = map(pair.start);
+          pair.end = map(pair.end);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (node.kind === 'seq') stack.push(...node.items);
+  }
+  for (const p of parsed.problems) {
+    p.start = map(p.start);
+    p.end = map(p.end);
+  }
+  return parsed;
+}
+
+/** A key written twice in one map: parsers keep the last value, so the earlier one silently does nothing. */
+export function duplicateKey(key: ScalarNode, earlier: readonly Pair[]): ParseProblem {
+  const first = earlier.find((p) => p.key.value === key.value);
+  return { message: String(key.value), start: key.start, end: key.end, code: DUPLICATE_KEY_CODE, relatedStart: first?.key.start, relatedEnd: first?.key.end };
 }
 
 function cleanMessage(message: string): string {
@@ -91,7 +235,7 @@ class YamlConverter {
         if (!isPair(item)) continue;
         const key = this.keyOf(item.key as YamlNode | null, depth + 1);
         if (seen) {
-          if (seen.has(key.value)) this.problems.push({ message: `Map keys must be unique: ${String(key.value)}`, start: key.start, end: key.end });
+          if (seen.has(key.value)) this.problems.push(duplicateKey(key, pairs));
           seen.add(key.value);
         }
         const value = item.value === null || item.value === undefined

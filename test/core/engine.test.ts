@@ -105,3 +105,15 @@ describe('fix edit order', () => {
     assert.deepEqual(orderEdits([outer, replace]), [replace, outer]);
   });
 });
+
+describe('duplicate keys', () => {
+  it('are a warning on the second key with the first as related information, in YAML and JSON', () => {
+    const yaml = lint('Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: a, BucketName: b}\n', { path: 't.yaml', rules: [] });
+    assert.deepEqual(yaml.findings.map((f) => [f.ruleId, f.severity, f.range.start, f.related?.[0].range.start]), [
+      ['parse/duplicate-key', 'warning', { line: 3, character: 32 }, { line: 3, character: 17 }],
+    ]);
+    const json = lint('{"Resources": {"A": {"Type": "AWS::S3::Bucket"}, "A": {"Type": "AWS::SQS::Queue"}}}', { path: 't.json', rules: [] });
+    assert.deepEqual(json.findings.map((f) => [f.ruleId, f.range.start.character]), [['parse/duplicate-key', 49]]);
+    assert.match(json.findings[0].message, /`A` is written twice/);
+  });
+});

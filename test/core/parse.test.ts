@@ -95,3 +95,40 @@ describe('JSON parsing with positions', () => {
     assert.match(doc.problems[0].message, /expected/);
   });
 });
+
+describe('flow collections not indented past their key (accepted by CloudFormation)', () => {
+  it('parses them without errors and keeps original positions', () => {
+    const text = [
+      'Resources:',
+      '  Api:',
+      '    Type: AWS::Serverless::Api',
+      '    Properties:',
+      '      Policy: {',
+      '        "Statement": [{',
+      '          "Effect": "Allow"',
+      '          }]',
+      '      }',
+      '      Resource: [',
+      '      !Sub "arn:${AWS::Partition}:s3:::b/*",',
+      '      "x"',
+      '      ]',
+      '      UserData: |',
+      '        if [ -f x ]; then {',
+      '      Name: after',
+      '',
+    ].join('\n');
+    const doc = parseDocument(text, 'yaml');
+    assert.deepEqual(doc.problems, []);
+    const props = getPath(doc.roots[0], ['Resources', 'Api', 'Properties'])!;
+    assert.equal(span(text, getPath(props, ['Policy', 'Statement', 0, 'Effect'])), '"Allow"');
+    assert.equal(span(text, getPath(props, ['Resource', 0])), '!Sub "arn:${AWS::Partition}:s3:::b/*"');
+    assert.equal(span(text, getPath(props, ['Resource', 1])), '"x"');
+    assert.equal(literalString(getPath(props, ['UserData'])), 'if [ -f x ]; then {\n');
+    assert.equal(span(text, getPath(props, ['Name'])), 'after');
+  });
+
+  it('still reports real errors', () => {
+    assert.ok(parseDocument('A: [1, 2\nB: 3\n', 'yaml').problems.length > 0);
+    assert.ok(parseDocument("Description: 'x' (y)\n", 'yaml').problems.length > 0);
+  });
+});
