@@ -31,6 +31,7 @@ async function main(): Promise<number> {
   const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string; publisher: string };
   const vsix = resolve(process.argv[2] ?? join(REPO, `${manifest.name}-${manifest.version}.vsix`));
   const shot = resolve(process.argv[3] ?? join(REPO, 'docs', 'images', 'guardpost-quick-fix.png'));
+  const hoverShot = join(dirname(shot), 'guardpost-hover.png');
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
   const root = mkdtempSync(join(tmpdir(), 'guardpost-e2e-ui-'));
   const stateDir = join(root, 'state');
@@ -102,6 +103,21 @@ async function main(): Promise<number> {
     await rows.first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
     const remaining = await rows.count();
     check(remaining === 0, 'the Problems row is gone after the fix');
+
+    // Hover on an action the fix wrote: its description, access level and resource types.
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('24:26');
+    await page.keyboard.press('Enter');
+    await sleep(300);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover', { hasText: 'sqs:ReceiveMessage' });
+    await hover.first().waitFor({ timeout: 30_000 });
+    const hoverText = (await hover.first().innerText()).replace(/\s+/g, ' ');
+    check(/Read/.test(hoverText) && /queue/i.test(hoverText), 'hover on sqs:ReceiveMessage shows its access level and resource type', hoverText);
+    await sleep(300);
+    await page.screenshot({ path: hoverShot });
+    console.log(`# screenshot ${hoverShot}`);
   } catch (error) {
     failed++;
     console.log(`not ok - UI smoke test: ${(error as Error).stack ?? error}`);

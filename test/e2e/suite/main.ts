@@ -4,6 +4,7 @@ import { nodeRun } from './node-entry';
 import { closeAllEditors } from './vscode-helpers';
 import './kinds.e2e';
 import './workflow.e2e';
+import './authoring.e2e';
 
 afterEach(closeAllEditors);
 
