@@ -4,7 +4,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, SYNTAX_ERROR_RULE } from '../src/core/engine';
 import { applyEdits } from '../src/core/fixes';
-import { LineIndex } from '../src/core/text';
 import { iamRules } from '../src/rules/iam';
 function files(d: string): string[] { return readdirSync(d).flatMap((n) => { const p = join(d, n); return statSync(p).isDirectory() ? files(p) : /\.(ya?ml|json|template)$/i.test(n) ? [p] : []; }); }
 let fixes = 0, bad = 0, stays = 0;

@@ -9,7 +9,6 @@
  */
 import { classify } from '../core/classify';
 import { actionInfo, conditionKeys, serviceActions, serviceInfo, servicePrefixes, type AccessLevel } from '../core/iam/catalog';
-import { actionDescription } from '../core/iam/descriptions';
 import { detectLanguage, parseDocument } from '../core/parse';
 import { GLOBAL_CONDITION_KEYS } from './global-condition-keys';
 import { actionHoverMarkdown, conditionKeyHoverMarkdown, type AuthoringOptions } from './iam-hover';

@@ -3,7 +3,7 @@
  * AWS_IAM), written where the route's source keeps it: AuthorizationType + AuthorizerId, SAM
  * `Auth.Authorizer`, serverless `authorizer:`.
  */
-import { get, getMap, getPair, isMap, literalString, nodeStart, type MapNode, type Node } from '../../core/ast';
+import { get, getMap, getPair, isMap, literalString, type MapNode, type Node } from '../../core/ast';
 import { Intrinsic, ref, type Editor, type Emit } from '../../core/edit';
 import { intrinsicOf } from '../../core/intrinsics';
 import type { AuthorizerDef, Route } from '../../core/model/routes';
@@ -75,23 +75,11 @@ function edits(route: Route, def: AuthorizerDef, editor: Editor): OffsetEdit[] |
       if (short === undefined) return undefined;
       const m = /^\s*(\S+)\s+(\S+)\s*$/.exec(short);
       if (!m) return undefined;
-      return [replaceUnderKey(editor, ev.keyNode, ev.node, { path: m[2], method: m[1], authorizer: value })];
+      return [editor.replaceValue(ev.node, { path: m[2], method: m[1], authorizer: value })];
     }
     default:
       return undefined;
   }
-}
-
-/**
- * Replaces a scalar value with a block map indented under its key's column: `- http: GET x` puts the
- * key after `- `, deeper than the line's indentation.
- */
-export function replaceUnderKey(editor: Editor, key: Node, value: Node, emit: Emit): OffsetEdit {
-  if (editor.language === 'json') return editor.replaceValue(value, emit);
-  const text = editor.render(emit, ' '.repeat(editor.columnOf(key.start)), 'inline');
-  let start = nodeStart(value);
-  while (start > 0 && editor.text[start - 1] === ' ') start--;
-  return { start, end: value.end, newText: text };
 }
 
 /**

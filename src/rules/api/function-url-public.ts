@@ -2,7 +2,6 @@ import { get, isMap, literalString } from '../../core/ast';
 import { valueOf } from '../../core/intrinsics';
 import type { Route } from '../../core/model/routes';
 import type { FixInput, Rule, RuleContext } from '../../core/rule';
-import { replaceUnderKey } from './authorize-fix';
 import { routesOf } from './routes-view';
 
 function fixFor(route: Route, context: RuleContext): FixInput[] {
@@ -11,7 +10,7 @@ function fixFor(route: Route, context: RuleContext): FixInput[] {
   const editor = context.editor;
   if (route.source === 'serverless-url') {
     if (isMap(t.node)) return [{ title: 'Require AWS_IAM (authorizer: aws_iam)', isPreferred: true, edits: [editor.setPair(t.node, 'authorizer', 'aws_iam')] }];
-    return [{ title: 'Require AWS_IAM (authorizer: aws_iam)', isPreferred: true, edits: [replaceUnderKey(editor, route.node, t.node, { authorizer: 'aws_iam' })] }];
+    return [{ title: 'Require AWS_IAM (authorizer: aws_iam)', isPreferred: true, edits: [editor.replaceValue(t.node, { authorizer: 'aws_iam' })] }];
   }
   if (!isMap(t.node)) return [];
   const where = t.fromGlobals ? ' in Globals (applies to every function)' : '';
