@@ -48,7 +48,7 @@ export function statementsOf(text: string, options: AuthoringOptions = {}): Stat
     if (kind === 'unknown') continue;
     const template = (kind === 'cloudformation' || kind === 'sam') && root.kind === 'map' ? new Template(root, kind) : undefined;
     const serverless = kind === 'serverless' && root.kind === 'map' ? new ServerlessService(root) : undefined;
-    for (const policy of extractPolicies({ kind, root, template, serverless, fileLabel: options.path })) out.push(...policy.statements);
+    for (const policy of extractPolicies({ kind, root, template, serverless })) out.push(...policy.statements);
   }
   return out;
 }

@@ -17,7 +17,8 @@ export function classify(root: Node | undefined): FileKind {
   const transform = get(root, 'Transform');
   if (transform && asList(transform).some((t) => literalString(t) === SAM_TRANSFORM)) return 'sam';
 
-  if (get(root, 'AWSTemplateFormatVersion') !== undefined && hasTemplateShape(root)) return 'cloudformation';
+  // AWSTemplateFormatVersion alone (e.g. a template being started) is already a template.
+  if (get(root, 'AWSTemplateFormatVersion') !== undefined) return 'cloudformation';
   const resources = getMap(root, 'Resources');
   if (resources && resources.pairs.some((p) => (literalString(get(p.value, 'Type')) ?? '').startsWith('AWS::'))) {
     return 'cloudformation';
@@ -33,11 +34,6 @@ function isAwsProvider(provider: Node | undefined): boolean {
   if (!provider) return false;
   if (literalString(provider) === 'aws') return true;
   return literalString(get(provider, 'name')) === 'aws';
-}
-
-function hasTemplateShape(root: Node): boolean {
-  // AWSTemplateFormatVersion alone (e.g. a YAML fragment) with nothing else is still a template.
-  return root.kind === 'map';
 }
 
 /** A statement object: an `Effect` beside an action or principal element. */

@@ -190,7 +190,7 @@ class Context implements RuleContext {
   }
 
   get policies(): PolicyDocument[] {
-    this.policyView ??= extractPolicies({ kind: this.kind, root: this.root, template: this.kind === 'serverless' ? undefined : this.template, serverless: this.serverless, fileLabel: undefined });
+    this.policyView ??= extractPolicies({ kind: this.kind, root: this.root, template: this.kind === 'serverless' ? undefined : this.template, serverless: this.serverless });
     return this.policyView;
   }
 

@@ -89,6 +89,14 @@ export interface PolicyAttachments {
   samTemplates: SamPolicyTemplate[];
 }
 
+/** The `Allow` statements of the documents of the given kinds (each knows its document). */
+export function* allowStatements(documents: readonly PolicyDocument[], kinds: readonly PolicyKind[]): Generator<Statement> {
+  for (const document of documents) {
+    if (!kinds.includes(document.kind)) continue;
+    for (const statement of document.statements) if (statement.effect === 'Allow') yield statement;
+  }
+}
+
 /** Resource types whose property holds one policy document. */
 const DOCUMENT_PROPERTIES: Record<string, { property: string; kind: PolicyKind }[]> = {
   'AWS::IAM::Policy': [{ property: 'PolicyDocument', kind: 'identity' }],
@@ -123,11 +131,10 @@ export function extractPolicies(input: {
   root: Node;
   template?: Template;
   serverless?: ServerlessService;
-  fileLabel?: string;
 }): PolicyDocument[] {
   const out: PolicyDocument[] = [];
   if (input.kind === 'iam-policy') {
-    out.push(makeDocument(input.root, 'identity', undefined, undefined, input.fileLabel ?? 'policy file', undefined));
+    out.push(makeDocument(input.root, 'identity', undefined, undefined, 'policy file', undefined));
   }
   if (input.template) fromTemplate(input.template, out);
   if (input.serverless) fromServerless(input.serverless, out);

@@ -1,4 +1,5 @@
 import { attachmentsView, elementValues, isWildcardResource, parameterRelated, whereOf } from '../../core/iam/values';
+import { allowStatements } from '../../core/model/policies';
 import type { Rule } from '../../core/rule';
 
 /** AWS managed policies that amount to administrator access, or to the power to grant it. */
@@ -20,21 +21,19 @@ export const adminAccess: Rule = {
     kinds: ['iam-policy', 'cloudformation', 'sam', 'serverless'],
   },
   check(context) {
-    for (const doc of context.policies) {
-      if (doc.kind !== 'identity') continue;
-      for (const statement of doc.statements) {
-        if (statement.effect !== 'Allow' || !statement.action || !statement.resource) continue;
-        const star = elementValues(statement.action, doc.template).find((v) => v.literal && (v.text === '*' || v.text === '*:*'));
-        if (!star) continue;
-        const resource = elementValues(statement.resource, doc.template).find((v) => v.literal && isWildcardResource(v.text));
-        if (!resource) continue;
-        context.report({
-          node: star.node,
-          resource: doc.owner ?? statement.label,
-          related: [...parameterRelated(star), ...parameterRelated(resource), { node: resource.node, message: 'on every resource' }],
-          message: `${whereOf(statement)} allows every action on every resource: this is administrator access; grant only the actions and resources this principal uses`,
-        });
-      }
+    for (const statement of allowStatements(context.policies, ['identity'])) {
+      if (!statement.action || !statement.resource) continue;
+      const doc = statement.document;
+      const star = elementValues(statement.action, doc.template).find((v) => v.literal && (v.text === '*' || v.text === '*:*'));
+      if (!star) continue;
+      const resource = elementValues(statement.resource, doc.template).find((v) => v.literal && isWildcardResource(v.text));
+      if (!resource) continue;
+      context.report({
+        node: star.node,
+        resource: doc.owner ?? statement.label,
+        related: [...parameterRelated(star), ...parameterRelated(resource), { node: resource.node, message: 'on every resource' }],
+        message: `${whereOf(statement)} allows every action on every resource: this is administrator access; grant only the actions and resources this principal uses`,
+      });
     }
     for (const ref of context.use(attachmentsView).managed) {
       if (!ref.awsManaged || !ref.name) continue;

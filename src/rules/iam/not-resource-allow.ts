@@ -1,4 +1,5 @@
 import { whereOf } from '../../core/iam/values';
+import { allowStatements } from '../../core/model/policies';
 import type { Rule } from '../../core/rule';
 
 export const notResourceAllow: Rule = {
@@ -10,17 +11,15 @@ export const notResourceAllow: Rule = {
     kinds: ['iam-policy', 'cloudformation', 'sam', 'serverless'],
   },
   check(context) {
-    for (const doc of context.policies) {
-      if (doc.kind === 'trust') continue;
-      for (const statement of doc.statements) {
-        if (statement.effect !== 'Allow' || !statement.notResource) continue;
-        const key = statement.node.pairs.find((p) => p.key.value === 'NotResource')?.key;
-        context.report({
-          node: key ?? statement.notResource.node,
-          resource: doc.owner ?? statement.label,
-          message: `${whereOf(statement)} allows its actions on every resource except those in NotResource, in every account it can reach and on resources created later: list the resources in \`Resource\` instead`,
-        });
-      }
+    for (const statement of allowStatements(context.policies, ['identity', 'resource'])) {
+      if (!statement.notResource) continue;
+      const doc = statement.document;
+      const key = statement.node.pairs.find((p) => p.key.value === 'NotResource')?.key;
+      context.report({
+        node: key ?? statement.notResource.node,
+        resource: doc.owner ?? statement.label,
+        message: `${whereOf(statement)} allows its actions on every resource except those in NotResource, in every account it can reach and on resources created later: list the resources in \`Resource\` instead`,
+      });
     }
   },
 };

@@ -2,7 +2,7 @@ import { get, type MapNode } from '../../core/ast';
 import type { Emit } from '../../core/edit';
 import { isEveryone, literalAccount, principalEntries, type PrincipalEntry } from '../../core/iam/principals';
 import { conditionHasKey, whereOf } from '../../core/iam/values';
-import type { Statement } from '../../core/model/policies';
+import { allowStatements, type Statement } from '../../core/model/policies';
 import type { FixInput, Rule, RuleContext } from '../../core/rule';
 
 const ANYONE_NARROWING = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:SourceAccount', 'aws:SourceArn', 'aws:userid', 'sts:ExternalId'];
@@ -35,51 +35,48 @@ export const openTrustPolicy: Rule = {
     kinds: ['iam-policy', 'cloudformation', 'sam', 'serverless'],
   },
   check(context) {
-    for (const doc of context.policies) {
-      if (doc.kind !== 'trust') continue;
-      for (const statement of doc.statements) {
-        if (statement.effect !== 'Allow') continue;
-        const entries = principalEntries(statement.principal);
-        const where = whereOf(statement);
-        const resource = doc.owner ?? statement.label;
-        const everyone = entries.find(isEveryone);
-        if (everyone) {
-          if (!conditionHasKey(statement, ANYONE_NARROWING)) {
-            context.report({ node: everyone.node, resource, message: `${where} lets anyone in any AWS account assume the role: name the accounts or roles that may, or add an aws:PrincipalOrgID condition` });
+    for (const statement of allowStatements(context.policies, ['trust'])) {
+      const doc = statement.document;
+      const entries = principalEntries(statement.principal);
+      const where = whereOf(statement);
+      const resource = doc.owner ?? statement.label;
+      const everyone = entries.find(isEveryone);
+      if (everyone) {
+        if (!conditionHasKey(statement, ANYONE_NARROWING)) {
+          context.report({ node: everyone.node, resource, message: `${where} lets anyone in any AWS account assume the role: name the accounts or roles that may, or add an aws:PrincipalOrgID condition` });
+        }
+        continue;
+      }
+      for (const entry of entries) {
+        if (entry.type === 'Federated') {
+          const host = providerHost(entry);
+          if (!host) continue;
+          const hasSub = conditionHasKey(statement, [`${host}:sub`]);
+          const hasAud = conditionHasKey(statement, [`${host}:aud`]);
+          if (host === GITHUB ? hasSub : hasSub || hasAud) continue;
+          const fixes: FixInput[] = [];
+          if (host === GITHUB) {
+            const edits = addCondition(context, statement, 'StringLike', `${GITHUB}:sub`, 'repo:OWNER/REPO:ref:refs/heads/main');
+            if (edits) fixes.push({ title: 'Trust only one repository and branch (token.actions.githubusercontent.com:sub; replace OWNER/REPO)', isPreferred: true, edits });
           }
+          context.report({
+            node: entry.node,
+            resource,
+            message: host === GITHUB
+              ? `${where} trusts GitHub Actions OIDC without a ${GITHUB}:sub condition: any repository on GitHub can assume the role; limit it to your repository (and branch or environment)`
+              : `${where} trusts the OIDC provider ${host} without an audience (:aud) or subject (:sub) condition: any identity it issues can assume the role`,
+            fixes,
+          });
           continue;
         }
-        for (const entry of entries) {
-          if (entry.type === 'Federated') {
-            const host = providerHost(entry);
-            if (!host) continue;
-            const hasSub = conditionHasKey(statement, [`${host}:sub`]);
-            const hasAud = conditionHasKey(statement, [`${host}:aud`]);
-            if (host === GITHUB ? hasSub : hasSub || hasAud) continue;
-            const fixes: FixInput[] = [];
-            if (host === GITHUB) {
-              const edits = addCondition(context, statement, 'StringLike', `${GITHUB}:sub`, 'repo:OWNER/REPO:ref:refs/heads/main');
-              if (edits) fixes.push({ title: 'Trust only one repository and branch (token.actions.githubusercontent.com:sub; replace OWNER/REPO)', isPreferred: true, edits });
-            }
-            context.report({
-              node: entry.node,
-              resource,
-              message: host === GITHUB
-                ? `${where} trusts GitHub Actions OIDC without a ${GITHUB}:sub condition: any repository on GitHub can assume the role; limit it to your repository (and branch or environment)`
-                : `${where} trusts the OIDC provider ${host} without an audience (:aud) or subject (:sub) condition: any identity it issues can assume the role`,
-              fixes,
-            });
-            continue;
-          }
-          const account = literalAccount(entry);
-          if (account && !conditionHasKey(statement, CROSS_ACCOUNT_NARROWING)) {
-            context.report({
-              node: entry.node,
-              resource,
-              severity: 'warning',
-              message: `${where} lets account ${account} assume the role with no sts:ExternalId (or aws:PrincipalOrgID/aws:PrincipalArn) condition: if it is a third party, require the external ID it gave you (confused deputy); if it is your own account, name the role that may assume it`,
-            });
-          }
+        const account = literalAccount(entry);
+        if (account && !conditionHasKey(statement, CROSS_ACCOUNT_NARROWING)) {
+          context.report({
+            node: entry.node,
+            resource,
+            severity: 'warning',
+            message: `${where} lets account ${account} assume the role with no sts:ExternalId (or aws:PrincipalOrgID/aws:PrincipalArn) condition: if it is a third party, require the external ID it gave you (confused deputy); if it is your own account, name the role that may assume it`,
+          });
         }
       }
     }

@@ -2,7 +2,7 @@ import { get, literalString, type MapNode } from '../../core/ast';
 import type { Emit } from '../../core/edit';
 import { grantedActions, grants } from '../../core/iam/statement-actions';
 import { conditionHasKey, elementValues, isWildcardResource, whereOf } from '../../core/iam/values';
-import type { Statement } from '../../core/model/policies';
+import { allowStatements, type Statement } from '../../core/model/policies';
 import type { Template } from '../../core/model/template';
 import type { FixInput, Rule, RuleContext } from '../../core/rule';
 
@@ -78,26 +78,24 @@ export const passroleWildcard: Rule = {
     kinds: ['iam-policy', 'cloudformation', 'sam', 'serverless'],
   },
   check(context) {
-    for (const doc of context.policies) {
-      if (doc.kind !== 'identity') continue;
-      for (const statement of doc.statements) {
-        if (statement.effect !== 'Allow' || !statement.action || !statement.resource) continue;
-        if (!grants(statement, 'iam:PassRole')) continue;
-        // `*` on `*` is already administrator access (iam/admin-access).
-        if (grantedActions(statement).everything) continue;
-        if (conditionHasKey(statement, ['iam:PassedToService'])) continue;
-        const wildcard = elementValues(statement.resource, doc.template).find((v) => isWildcardResource(v.text) || /^arn:[^:]+:iam::[^:]*:role\/\*$/.test(v.text ?? ''));
-        if (!wildcard) continue;
-        const written = grantedActions(statement).written.find((w) => w.toLowerCase() === 'iam:passrole');
-        const via = written ? 'iam:PassRole' : 'iam:PassRole (through a wildcard)';
-        const fix = conditionFix(context, statement, passedToServices(statement, doc.template));
-        context.report({
-          node: wildcard.node,
-          resource: doc.owner ?? statement.label,
-          message: `${whereOf(statement)} allows ${via} on every role without an iam:PassedToService condition: the principal can hand any role, including admin ones, to a service it controls; name the roles or add the condition`,
-          fixes: fix ? [fix] : [],
-        });
-      }
+    for (const statement of allowStatements(context.policies, ['identity'])) {
+      if (!statement.action || !statement.resource) continue;
+      const doc = statement.document;
+      if (!grants(statement, 'iam:PassRole')) continue;
+      // `*` on `*` is already administrator access (iam/admin-access).
+      if (grantedActions(statement).everything) continue;
+      if (conditionHasKey(statement, ['iam:PassedToService'])) continue;
+      const wildcard = elementValues(statement.resource, doc.template).find((v) => isWildcardResource(v.text) || /^arn:[^:]+:iam::[^:]*:role\/\*$/.test(v.text ?? ''));
+      if (!wildcard) continue;
+      const written = grantedActions(statement).written.find((w) => w.toLowerCase() === 'iam:passrole');
+      const via = written ? 'iam:PassRole' : 'iam:PassRole (through a wildcard)';
+      const fix = conditionFix(context, statement, passedToServices(statement, doc.template));
+      context.report({
+        node: wildcard.node,
+        resource: doc.owner ?? statement.label,
+        message: `${whereOf(statement)} allows ${via} on every role without an iam:PassedToService condition: the principal can hand any role, including admin ones, to a service it controls; name the roles or add the condition`,
+        fixes: fix ? [fix] : [],
+      });
     }
   },
 };

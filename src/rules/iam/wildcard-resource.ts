@@ -4,7 +4,7 @@ import { exampleAction } from '../../core/iam/levels';
 import { arnTemplate, scopeCandidates } from '../../core/iam/scoping';
 import { grantedActions } from '../../core/iam/statement-actions';
 import { elementValues, isWildcardResource, parameterRelated, whereOf } from '../../core/iam/values';
-import type { Statement } from '../../core/model/policies';
+import { allowStatements, type Statement } from '../../core/model/policies';
 import type { FixInput, Rule } from '../../core/rule';
 
 const JUDGED_LEVELS = new Set(['Write', 'Permissions management', 'Tagging']);
@@ -94,54 +94,52 @@ export const wildcardResource: Rule = {
     kinds: ['iam-policy', 'cloudformation', 'sam', 'serverless'],
   },
   check(context) {
-    for (const doc of context.policies) {
-      if (doc.kind !== 'identity') continue;
-      for (const statement of doc.statements) {
-        if (statement.effect !== 'Allow' || !statement.action || !statement.resource) continue;
-        const granted = grantedActions(statement);
-        // `*` on `*` is iam/admin-access's finding.
-        if (granted.everything) continue;
-        const flagged = granted.actions.filter((a) => a.supportsResourceLevel && JUDGED_LEVELS.has(a.level) && !LOW_RISK.has(a.id));
-        if (!flagged.length) continue;
-        if (hasScopingCondition(statement)) continue;
-        const writtenPatterns = statement.action.items.length ? grantedActions(statement).written : [];
-        for (const value of elementValues(statement.resource, doc.template)) {
-          if (!isWildcardResource(value.text)) continue;
-          const shown = value.text === '*' ? '`Resource: "*"`' : `\`Resource: ${value.text}\``;
-          const fixes: FixInput[] = [];
-          if (!value.parameter) {
-            const replace = (items: Emit[]) => value.item === value.node
-              ? replaceWithItems(context.editor, statement.resource!.node, value.node, items)
-              : [context.editor.replaceValue(value.node, items.length === 1 ? items[0] : items)];
-            const candidates = scopeCandidates(doc.template, flagged).slice(0, MAX_CANDIDATE_FIXES);
-            candidates.forEach((c, i) => {
-              fixes.push({
-                title: `Scope to ${c.logicalId} (${c.values.map(renderValue).join(', ')})`,
-                isPreferred: i === 0 && candidates.length === 1,
-                edits: replace(c.values),
-              });
+    for (const statement of allowStatements(context.policies, ['identity'])) {
+      if (!statement.action || !statement.resource) continue;
+      const doc = statement.document;
+      const granted = grantedActions(statement);
+      // `*` on `*` is iam/admin-access's finding.
+      if (granted.everything) continue;
+      const flagged = granted.actions.filter((a) => a.supportsResourceLevel && JUDGED_LEVELS.has(a.level) && !LOW_RISK.has(a.id));
+      if (!flagged.length) continue;
+      if (hasScopingCondition(statement)) continue;
+      const writtenPatterns = statement.action.items.length ? grantedActions(statement).written : [];
+      for (const value of elementValues(statement.resource, doc.template)) {
+        if (!isWildcardResource(value.text)) continue;
+        const shown = value.text === '*' ? '`Resource: "*"`' : `\`Resource: ${value.text}\``;
+        const fixes: FixInput[] = [];
+        if (!value.parameter) {
+          const replace = (items: Emit[]) => value.item === value.node
+            ? replaceWithItems(context.editor, statement.resource!.node, value.node, items)
+            : [context.editor.replaceValue(value.node, items.length === 1 ? items[0] : items)];
+          const candidates = scopeCandidates(doc.template, flagged).slice(0, MAX_CANDIDATE_FIXES);
+          candidates.forEach((c, i) => {
+            fixes.push({
+              title: `Scope to ${c.logicalId} (${c.values.map(renderValue).join(', ')})`,
+              isPreferred: i === 0 && candidates.length === 1,
+              edits: replace(c.values),
             });
-            if (!candidates.length && (context.kind === 'cloudformation' || context.kind === 'sam')) {
-              const type = flagged.find((a) => a.resourceTypes.some((t) => t.arn))?.resourceTypes.find((t) => t.arn);
-              if (type) {
-                const format = arnTemplate(type.arn);
-                const placeholders = [...format.matchAll(/\$\{(?!AWS::)([^}]+)\}/g)].map((m) => '${' + m[1] + '}');
-                fixes.push({
-                  title: `Replace with the ${type.name} ARN format${placeholders.length ? ` (fill in ${placeholders.join(', ')})` : ''}`,
-                  isPreferred: false,
-                  edits: replace([sub(format)]),
-                });
-              }
+          });
+          if (!candidates.length && (context.kind === 'cloudformation' || context.kind === 'sam')) {
+            const type = flagged.find((a) => a.resourceTypes.some((t) => t.arn))?.resourceTypes.find((t) => t.arn);
+            if (type) {
+              const format = arnTemplate(type.arn);
+              const placeholders = [...format.matchAll(/\$\{(?!AWS::)([^}]+)\}/g)].map((m) => '${' + m[1] + '}');
+              fixes.push({
+                title: `Replace with the ${type.name} ARN format${placeholders.length ? ` (fill in ${placeholders.join(', ')})` : ''}`,
+                isPreferred: false,
+                edits: replace([sub(format)]),
+              });
             }
           }
-          context.report({
-            node: value.node,
-            resource: doc.owner ?? statement.label,
-            related: parameterRelated(value),
-            message: `${shown} in ${whereOf(statement)} lets ${describeActions(flagged, writtenPatterns)} act on every resource of ${flagged.length === 1 ? 'its' : 'their'} type: scope it to the resources this principal uses`,
-            fixes,
-          });
         }
+        context.report({
+          node: value.node,
+          resource: doc.owner ?? statement.label,
+          related: parameterRelated(value),
+          message: `${shown} in ${whereOf(statement)} lets ${describeActions(flagged, writtenPatterns)} act on every resource of ${flagged.length === 1 ? 'its' : 'their'} type: scope it to the resources this principal uses`,
+          fixes,
+        });
       }
     }
   },
